@@ -1,0 +1,67 @@
+// `ocpp-bench validate FILE`: judge a capture and print its findings.
+import type { Command } from 'commander';
+import type { LocatedFinding, ValidationReport } from '../../api/model';
+import { validateCapture } from '../../engine/judge/validate-capture';
+import { CaptureReadError } from '../../engine/capture/reader';
+import { exitCodes, parseVersionOption } from '../usage';
+import { arrow, pad } from '../format';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('Judge every frame of a capture (framing, schema, correlation) and print the findings.')
+    .argument('<file>', 'capture file (.jsonl) written by ocpp-bench')
+    .option('--json', 'print machine-readable findings')
+    .option('--version <version>', 'judge every session as this OCPP version (1.6, 2.0.1, 2.1) instead of its negotiated subprotocol', parseVersionOption)
+    .action(async (file: string, opts: { json?: boolean; version?: '1.6' | '2.0.1' | '2.1' }) => {
+      let report: ValidationReport;
+      try {
+        report = await validateCapture(file, opts.version === undefined ? {} : { version: opts.version });
+      } catch (err) {
+        if (err instanceof CaptureReadError) {
+          process.stderr.write(`ocpp-bench validate: ${err.message}\n`);
+          process.exitCode = exitCodes.usage;
+          return;
+        }
+        throw err;
+      }
+      process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+      process.exitCode = report.errors > 0 ? exitCodes.failed : exitCodes.ok;
+    });
+}
+
+export function formatFinding(f: LocatedFinding): string {
+  const where = f.finding.path !== undefined && f.finding.path !== '' ? ` ${f.finding.path}` : f.finding.element !== undefined ? ` [${f.finding.element}]` : '';
+  return [
+    pad(`#${f.frame}`, 7),
+    f.time,
+    pad(f.chargePointId, 12),
+    arrow(f.dir),
+    pad(f.action ?? '-', 28),
+    pad(f.messageId === undefined ? '-' : `id=${f.messageId}`, 16),
+    pad(f.finding.severity, 7),
+    `${f.finding.rule}${where}: ${f.finding.message}`,
+  ].join(' ');
+}
+
+export function formatReport(report: ValidationReport): string {
+  const out: string[] = [];
+  for (const w of report.warnings) out.push(`warning: ${w}`);
+  for (const f of report.findings) out.push(formatFinding(f));
+  out.push('');
+  out.push(`${report.file}: ${report.frames} frames in ${report.sessions.length} sessions, ${report.findings.length} findings (${report.errors} errors)`);
+  const rules = Object.entries(report.byRule).sort((a, b) => b[1].count - a[1].count);
+  if (rules.length > 0) {
+    out.push('By rule:');
+    for (const [rule, { severity, count }] of rules) out.push(`  ${pad(severity, 8)}${pad(rule, 40)}${count}`);
+  }
+  if (report.sessions.length > 0) {
+    out.push('By session:');
+    for (const s of report.sessions) {
+      out.push(
+        `  ${pad(s.id, 24)}${pad(s.chargePointId, 16)}${pad(s.subprotocol ?? '-', 12)}${pad(`${s.frames} frames`, 14)}${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info`,
+      );
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
