@@ -1,0 +1,10 @@
+// The command map: every user action is a named command (request → response), declared
+// once here and bound generically by every transport. Each domain declares its own
+// commands in its own file; this map is their union.
+import type { EngineCommands } from './engine';
+
+export interface Commands extends EngineCommands {}
+
+export type CommandName = keyof Commands;
+export type CommandArgs<K extends CommandName> = Commands[K]['args'];
+export type CommandResult<K extends CommandName> = Commands[K]['result'];

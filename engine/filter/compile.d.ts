@@ -1,0 +1,2 @@
+import type { FramePredicate } from '../traffic/store';
+export declare function compileFrameFilter(expression: string): FramePredicate;

@@ -1,0 +1,113 @@
+// Loads a capture file into the traffic store: every session and frame, judged as it is
+// read. Frames keep only their byte location; the text is read again on demand, so a
+// million-frame capture fits in memory as summaries.
+import type { CaptureOpened } from '../../api/engine';
+import type { FrameSummary, OcppVersion, SessionSummary } from '../../api/model';
+import { readCapture } from '../capture/reader';
+import { SessionJudge } from '../judge/session-judge';
+import { versionOfSubprotocol } from '../ocpp/versions';
+import { systemClock, type Clock } from '../util/clock';
+import { countFindings } from './recorder';
+import type { TrafficStore } from './store';
+
+interface OpenSession {
+  summary: SessionSummary;
+  judge?: SessionJudge;
+}
+
+export async function openCapture(
+  store: TrafficStore,
+  path: string,
+  options: { version?: OcppVersion; clock?: Clock } = {},
+): Promise<CaptureOpened> {
+  const clock = options.clock ?? systemClock;
+  const started = clock.mono();
+  const warnings: string[] = [];
+  const sessions = new Map<string, OpenSession>();
+  let frames = 0;
+  store.clear(`opened ${path}`);
+
+  const ensure = (conn: string, init: Partial<SessionSummary> & { time: string }): OpenSession => {
+    let s = sessions.get(conn);
+    if (s === undefined) {
+      const summary: SessionSummary = {
+        id: conn,
+        chargePointId: init.chargePointId ?? '?',
+        source: 'capture',
+        state: init.state ?? 'open',
+        opened: init.time,
+        frames: 0,
+        findings: { error: 0, warning: 0, info: 0 },
+      };
+      if (init.path !== undefined) summary.path = init.path;
+      if (init.subprotocol !== undefined) summary.subprotocol = init.subprotocol;
+      if (init.remoteAddress !== undefined) summary.remoteAddress = init.remoteAddress;
+      if (init.reason !== undefined) summary.reason = init.reason;
+      const version = options.version ?? versionOfSubprotocol(init.subprotocol);
+      if (version !== undefined) summary.version = version;
+      s = { summary };
+      if (version !== undefined) s.judge = new SessionJudge(version);
+      sessions.set(conn, s);
+      store.addSession(summary);
+    }
+    return s;
+  };
+
+  for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w.message) })) {
+    switch (record.type) {
+      case 'open':
+        ensure(record.conn, { time: record.time, chargePointId: record.chargePointId, path: record.path, ...(record.subprotocol !== undefined ? { subprotocol: record.subprotocol } : {}), ...(record.remoteAddress !== undefined ? { remoteAddress: record.remoteAddress } : {}) });
+        break;
+      case 'fail':
+        ensure(record.conn, { time: record.time, chargePointId: record.chargePointId, path: record.path, state: 'failed', reason: record.reason });
+        break;
+      case 'close': {
+        const s = sessions.get(record.conn);
+        if (s !== undefined) {
+          s.summary.state = 'closed';
+          s.summary.closed = record.time;
+        }
+        break;
+      }
+      case 'frame': {
+        frames++;
+        let s = sessions.get(record.conn);
+        if (s === undefined) {
+          warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
+          s = ensure(record.conn, { time: record.time });
+        }
+        const verdict =
+          record.text !== undefined && s.judge !== undefined
+            ? s.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono })
+            : { findings: [] };
+        const summary: FrameSummary = {
+          index: -1,
+          session: record.conn,
+          seq: record.seq,
+          dir: record.dir,
+          time: record.time,
+          mono: record.mono,
+          size: record.text !== undefined ? Buffer.byteLength(record.text) : Math.floor(((record.binary ?? '').length * 3) / 4),
+          findings: countFindings(verdict.findings),
+        };
+        const v = verdict as { kind?: FrameSummary['kind']; action?: string; messageId?: string; latencyMs?: number; requestSeq?: number };
+        if (v.kind !== undefined) summary.kind = v.kind;
+        if (v.action !== undefined) summary.action = v.action;
+        if (v.messageId !== undefined) summary.messageId = v.messageId;
+        if (v.latencyMs !== undefined) summary.latencyMs = v.latencyMs;
+        if (record.marks !== undefined) summary.marks = record.marks;
+        const index = store.addFrame({ summary, findings: verdict.findings, location: { path, offset, length } }, false);
+        if (v.requestSeq !== undefined) {
+          const req = store.indexOf(record.conn, v.requestSeq);
+          if (req !== undefined) store.linkPair(req, index);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const s of sessions.values()) store.updateSession(s.summary.id, {});
+  store.flushEvents();
+  return { path, sessions: sessions.size, frames, warnings, millis: Math.round(clock.mono() - started) };
+}
