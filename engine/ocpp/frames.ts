@@ -109,7 +109,10 @@ export function parseValue(value: unknown, version: OcppVersion = '2.0.1'): Pars
   const kind = typeof typeId === 'number' ? VERSIONS[version].messageTypes.get(typeId) : undefined;
   if (kind === undefined) {
     const shown = typeof typeId === 'number' ? String(typeId) : describe(typeId);
+    const id: unknown = value[1];
     return {
+      // Keep a readable id so the receiver can answer MessageTypeNotSupported to it (2.0.1 Part 4 §4.4).
+      ...(typeof id === 'string' && id !== '' ? { messageId: id } : {}),
       findings: [
         framing(
           version,
