@@ -21,6 +21,8 @@ export interface IncomingCall {
   action: string;
   payload: Record<string, unknown>;
   messageId: string;
+  /** Seq of the recorded frame in its session, when recording. */
+  seq?: number;
 }
 
 /** How to answer an incoming CALL. */
@@ -30,9 +32,10 @@ export type CallAnswer =
   /** Send nothing at all (a faulty or deliberately silent peer). */
   | { noAnswer: true };
 
+/** requestSeq / responseSeq: seqs of the recorded frames in their session, when recording. */
 export type CallOutcome =
-  | { kind: 'result'; messageId: string; payload: Record<string, unknown>; findings: Finding[]; latencyMs: number }
-  | { kind: 'error'; messageId: string; code: string; description: string; details: unknown; latencyMs: number };
+  | { kind: 'result'; messageId: string; payload: Record<string, unknown>; findings: Finding[]; latencyMs: number; requestSeq?: number; responseSeq?: number }
+  | { kind: 'error'; messageId: string; code: string; description: string; details: unknown; latencyMs: number; requestSeq?: number; responseSeq?: number };
 
 export class CallTimeoutError extends Error {
   constructor(
@@ -93,6 +96,7 @@ export interface EndpointOptions {
 interface Waiting {
   action: string;
   sentAt: number;
+  requestSeq?: number;
   resolve: (o: CallOutcome) => void;
   reject: (e: Error) => void;
   timer: NodeJS.Timeout;
@@ -180,10 +184,11 @@ export class OcppEndpoint {
     return this.options.newMessageId?.() ?? randomUUID();
   }
 
-  private sendText(text: string): void {
+  /** Sends and records; returns the recorded frame's seq (undefined when not recording). */
+  private sendText(text: string): number | undefined {
     if (!this.isOpen) throw new ConnectionClosedError('a message');
     this.ws.send(text);
-    this.options.session?.frame(this.outgoing, text);
+    return this.options.session?.frame(this.outgoing, text);
   }
 
   private sendCall(action: string, payload: Record<string, unknown>, options: CallOptions): Promise<CallOutcome> {
@@ -198,9 +203,11 @@ export class OcppEndpoint {
         this.waiting.delete(id);
         reject(new CallTimeoutError(action, id, timeoutMs));
       }, timeoutMs);
-      this.waiting.set(id, { action, sentAt: performance.now(), resolve, reject, timer });
+      const waiting: Waiting = { action, sentAt: performance.now(), resolve, reject, timer };
+      this.waiting.set(id, waiting);
       try {
-        this.sendText(serializeFrame({ kind: 'CALL', id, action, payload }));
+        const seq = this.sendText(serializeFrame({ kind: 'CALL', id, action, payload }));
+        if (seq !== undefined) waiting.requestSeq = seq;
       } catch (err) {
         clearTimeout(timer);
         this.waiting.delete(id);
@@ -215,7 +222,7 @@ export class OcppEndpoint {
       return;
     }
     const text = data.toString('utf8');
-    this.options.session?.frame(this.incoming, text);
+    const seq = this.options.session?.frame(this.incoming, text);
     const parsed = parseFrame(text, this.version);
     this.options.onFrame?.(parsed.frame, text);
     const frame = parsed.frame;
@@ -225,7 +232,7 @@ export class OcppEndpoint {
     }
     switch (frame.kind) {
       case 'CALL':
-        void this.handleCall(frame, parsed.findings);
+        void this.handleCall(frame, parsed.findings, seq);
         break;
       case 'SEND':
         this.options.onSend?.({ action: frame.action, payload: frame.payload, messageId: frame.id });
@@ -237,6 +244,7 @@ export class OcppEndpoint {
         this.waiting.delete(frame.id);
         clearTimeout(w.timer);
         const latencyMs = Math.round((performance.now() - w.sentAt) * 1000) / 1000;
+        const seqs = { ...(w.requestSeq !== undefined ? { requestSeq: w.requestSeq } : {}), ...(seq !== undefined ? { responseSeq: seq } : {}) };
         if (frame.kind === 'CALLRESULT') {
           w.resolve({
             kind: 'result',
@@ -244,9 +252,10 @@ export class OcppEndpoint {
             payload: frame.payload,
             findings: actionInfo(this.version, w.action) === undefined ? [] : judgePayload(this.version, w.action, 'response', frame.payload),
             latencyMs,
+            ...seqs,
           });
         } else {
-          w.resolve({ kind: 'error', messageId: frame.id, code: frame.code, description: frame.description, details: frame.details, latencyMs });
+          w.resolve({ kind: 'error', messageId: frame.id, code: frame.code, description: frame.description, details: frame.details, latencyMs, ...seqs });
         }
         break;
       }
@@ -270,7 +279,7 @@ export class OcppEndpoint {
     this.replyError(id, first.errorCode ?? VERSIONS[this.version].codes.rpcFramework, first.message);
   }
 
-  private async handleCall(frame: CallFrame, framing: Finding[]): Promise<void> {
+  private async handleCall(frame: CallFrame, framing: Finding[], seq: number | undefined): Promise<void> {
     const id = frame.id;
     const info = actionInfo(this.version, frame.action);
     if (info === undefined) {
@@ -303,7 +312,7 @@ export class OcppEndpoint {
     this.handling.add(id);
     let answer: CallAnswer;
     try {
-      answer = await handler({ action: frame.action, payload: frame.payload, messageId: id });
+      answer = await handler({ action: frame.action, payload: frame.payload, messageId: id, ...(seq !== undefined ? { seq } : {}) });
     } catch (err) {
       answer = { error: { code: 'InternalError', description: err instanceof Error ? err.message : String(err) } };
     } finally {
