@@ -26,6 +26,12 @@ export interface ConnectOptions {
   tls?: TlsClientOptions;
   timeoutMs?: number;
   maxPayload?: number;
+  /**
+   * Resolve with the socket paused; the caller calls `ws.resume()` once it listens (the
+   * proxy resumes the upstream leg only when the charger's leg is wired). Otherwise the
+   * socket resumes on the next turn of the event loop, after the caller's listeners.
+   */
+  holdPaused?: boolean;
 }
 
 export interface Connected {
@@ -133,6 +139,15 @@ export function connect(url: string, options: ConnectOptions): Promise<Connected
       // Keep one listener so a later socket error never becomes an uncaught exception;
       // callers add their own.
       ws.on('error', () => undefined);
+      // Hold incoming frames until the caller listens: a frame the server sends right
+      // after accepting (often in the same TCP segment as the 101) would otherwise be
+      // emitted before anyone listens to 'message', and be lost.
+      ws.pause();
+      if (options.holdPaused !== true) {
+        setImmediate(() => {
+          if (ws.readyState === WebSocket.OPEN) ws.resume();
+        });
+      }
       const connected: Connected = { ws, subprotocol: ws.protocol };
       if (tls !== undefined) connected.tls = tls;
       resolve(connected);

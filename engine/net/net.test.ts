@@ -108,3 +108,29 @@ describe('listener and connect', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('connect keeps what the server sends at once', () => {
+  it('delivers frames sent right after the 101 to a caller that listens after the promise resolves', async () => {
+    const { listener } = await listen({
+      connected: (ws) => {
+        ws.send('first');
+        ws.send('second');
+      },
+    });
+    const url = `ws://127.0.0.1:${listener.port!}/CP`;
+    const c = await connect(url, { subprotocols: ['ocpp1.6'] });
+    const got: string[] = [];
+    c.ws.on('message', (d: Buffer) => got.push(d.toString()));
+    // With holdPaused the socket stays paused until the caller resumes it, however late.
+    const held = await connect(url, { subprotocols: ['ocpp1.6'], holdPaused: true });
+    await new Promise((r) => setTimeout(r, 30));
+    const late: string[] = [];
+    held.ws.on('message', (d: Buffer) => late.push(d.toString()));
+    held.ws.resume();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(got).toEqual(['first', 'second']);
+    expect(late).toEqual(['first', 'second']);
+    c.ws.close();
+    held.ws.close();
+  });
+});
