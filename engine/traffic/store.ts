@@ -5,6 +5,7 @@
 import type { FramePage } from '../../api/engine';
 import type { Finding, FrameDetail, FrameSummary, SessionSummary } from '../../api/model';
 import { ApiError } from '../../api/errors';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { EventBus } from '../events';
 import { readRecordAt } from '../capture/reader';
 import type { FrameRecord } from '../capture/format';
@@ -36,6 +37,16 @@ interface QueryCache {
 
 const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 10_000;
+/** Bytes read at once by textOf: frames lie in file order, so a scan reads each block once. */
+const TEXT_BLOCK = 1 << 20;
+
+/** The last block of a capture file textOf read. */
+interface TextBlock {
+  path: string;
+  start: number;
+  end: number;
+  bytes: Buffer;
+}
 
 export class TrafficStore {
   private frames: StoredFrame[] = [];
@@ -44,6 +55,9 @@ export class TrafficStore {
   private readonly pendingSessions = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private cache: QueryCache | undefined;
+  /** Capture files textOf reads, opened once each; closed by clear(). */
+  private readonly files = new Map<string, number>();
+  private block: TextBlock | undefined;
 
   constructor(
     private readonly bus?: EventBus,
@@ -185,8 +199,64 @@ export class TrafficStore {
     return detail;
   }
 
+  /**
+   * A frame's exact text, synchronously: from memory for live frames, else read from its
+   * capture file (filters run inside a synchronous scan). Undefined for binary frames.
+   */
+  textOf(frame: StoredFrame): string | undefined {
+    if (frame.text !== undefined) return frame.text;
+    const location = frame.location;
+    if (location === undefined || frame.binary !== undefined) return undefined;
+    const { path, offset, length } = location;
+    let record: FrameRecord;
+    try {
+      const bytes = this.bytesAt(path, offset, length);
+      record = JSON.parse(bytes.toString('utf8')) as FrameRecord;
+    } catch (err) {
+      throw new ApiError('io', `Could not read frame ${frame.summary.index} from ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return typeof record.text === 'string' ? record.text : undefined;
+  }
+
+  /** Closes the capture files textOf opened (clear() does too). */
+  closeFiles(): void {
+    for (const fd of this.files.values()) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed or gone: nothing left to release.
+      }
+    }
+    this.files.clear();
+    this.block = undefined;
+  }
+
+  private bytesAt(path: string, offset: number, length: number): Buffer {
+    const b = this.block;
+    if (b !== undefined && b.path === path && offset >= b.start && offset + length <= b.end) {
+      return b.bytes.subarray(offset - b.start, offset - b.start + length);
+    }
+    let fd = this.files.get(path);
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      this.files.set(path, fd);
+    }
+    const size = Math.max(TEXT_BLOCK, length);
+    const bytes = b !== undefined && b.bytes.length >= size ? b.bytes : Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const n = readSync(fd, bytes, filled, size - filled, offset + filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    if (filled < length) throw new Error(`the file ends before the record at byte ${offset} (${length} bytes)`);
+    this.block = { path, start: offset, end: offset + filled, bytes };
+    return bytes.subarray(0, length);
+  }
+
   clear(reason: string): number {
     const cleared = this.frames.length;
+    this.closeFiles();
     this.frames = [];
     this.sessions.clear();
     this.pendingFrames = [];
