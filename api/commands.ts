@@ -1,9 +1,11 @@
 // The command map: every user action is a named command (request → response), declared
 // once here and bound generically by every transport. Each domain declares its own
 // commands in its own file; this map is their union.
+import type { CaptureCommands } from './capture';
 import type { EngineCommands } from './engine';
+import type { FilterCommands } from './filter';
 
-export interface Commands extends EngineCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

@@ -42,7 +42,8 @@ export interface EngineCommands {
   'traffic.clear': { args: Record<string, never>; result: { cleared: number } };
   /** Loads a capture into the store (replacing what it held), judging every frame. */
   'capture.open': { args: { path: string; version?: OcppVersion }; result: CaptureOpened };
-  'capture.validate': { args: { path: string; version?: OcppVersion }; result: ValidationReport };
+  /** Judges a capture; with `filter`, reports the findings of the matching frames only. */
+  'capture.validate': { args: { path: string; version?: OcppVersion; filter?: string }; result: ValidationReport };
 }
 
 export interface EngineEvents {

@@ -167,4 +167,10 @@ export interface ValidationReport {
   warnings: string[];
   /** Number of error-severity findings. */
   errors: number;
+  /**
+   * Set when the report was asked for the frames matching a filter expression
+   * (engine/filter): `frames` is how many matched; then findings, byRule, errors and
+   * sessions (their frames and findings) count the matching frames only.
+   */
+  filter?: { expression: string; frames: number };
 }

@@ -17,7 +17,7 @@ export function engineCommands(ctx: EngineContext): HandlerMap<EngineCommands> {
       const session = optionalString(args, 'session');
       const offset = optionalInt(args, 'offset', 0, Number.MAX_SAFE_INTEGER);
       const limit = optionalInt(args, 'limit', 0, 10_000);
-      const predicate = filter === undefined || filter === '' ? undefined : compileFrameFilter(filter);
+      const predicate = filter === undefined || filter === '' ? undefined : compileFrameFilter(filter, ctx.traffic);
       return ctx.traffic.query({
         ...(session !== undefined ? { session } : {}),
         ...(predicate !== undefined ? { predicate, key: filter } : {}),
@@ -36,7 +36,8 @@ export function engineCommands(ctx: EngineContext): HandlerMap<EngineCommands> {
       const path = requireString(args, 'path');
       const version = optionalVersion(args);
       if (version === undefined && (args as { version?: unknown }).version !== undefined) throw badArgs('bad version');
-      return validateCapture(path, version !== undefined ? { version } : {});
+      const filter = optionalString(args, 'filter');
+      return validateCapture(path, { ...(version !== undefined ? { version } : {}), ...(filter !== undefined ? { filter } : {}) });
     },
   };
 }

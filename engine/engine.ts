@@ -8,6 +8,8 @@ import { CaptureReadError } from './capture/reader';
 import { EventBus } from './events';
 import type { Handler } from './handlers';
 import { engineCommands } from './engine-commands';
+import { filterCommands } from './filter/commands';
+import { captureCommands } from './capture/commands';
 import { TrafficStore } from './traffic/store';
 import { systemClock, type Clock } from './util/clock';
 
@@ -45,6 +47,9 @@ export class Engine implements ApiClient {
       onClose: (fn) => this.closers.push(fn),
     };
     this.register(engineCommands(this.context));
+    this.register(filterCommands(this.context));
+    this.register(captureCommands(this.context));
+    this.context.onClose(() => this.traffic.closeFiles());
   }
 
   /** Adds a domain's handlers; each command name may be registered once. */

@@ -8,14 +8,42 @@ import type {
   ValidationReport,
   ValidationSession,
 } from '../../api/model';
+import type { FrameRecord } from '../capture/format';
 import { readCapture } from '../capture/reader';
+import { compileFilter } from '../filter/compile';
+import { RecordFrameView } from '../filter/record-view';
 import { versionOfSubprotocol } from '../ocpp/versions';
-import { SessionJudge } from './session-judge';
+import { SessionJudge, type Verdict } from './session-judge';
 
 export interface ValidateOptions {
   /** Judge every session as this version instead of its negotiated subprotocol. */
   version?: OcppVersion;
+  /**
+   * Report only the findings of frames matching this filter expression (engine/filter).
+   * Every frame is still judged, so correlation and latency stay right.
+   */
+  filter?: string;
 }
+
+/** Judges one frame record; a binary frame is a framing error (OCPP-J frames are text). */
+export function judgeRecord(judge: SessionJudge, record: FrameRecord): Verdict {
+  if (record.text === undefined) {
+    return {
+      findings: [
+        {
+          rule: 'framing.binary-frame',
+          severity: 'error',
+          group: 'framing',
+          message: 'Binary WebSocket frame: OCPP-J messages are text frames',
+          specRef: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2',
+        },
+      ],
+    };
+  }
+  return judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono });
+}
+
+const NOT_JUDGED: Verdict = { findings: [] };
 
 interface SessionState {
   info: ValidationSession;
@@ -27,6 +55,11 @@ export function emptyCounts(): FindingCounts {
 }
 
 export async function validateCapture(path: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  // A bad expression fails here, before the file is read.
+  const expression = options.filter?.trim();
+  const filter = expression === undefined || expression === '' ? undefined : compileFilter(expression);
+  const view = new RecordFrameView();
+  let matched = 0;
   const report: ValidationReport = {
     file: path,
     frames: 0,
@@ -72,6 +105,9 @@ export async function validateCapture(path: string, options: ValidateOptions = {
           report.warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
           state = sessionFor(record.conn, '?');
         }
+        const verdict = state.judge !== undefined ? judgeRecord(state.judge, record) : NOT_JUDGED;
+        if (filter !== undefined && !filter.matches(view.set(record, verdict, state.info.chargePointId))) break;
+        matched++;
         state.info.frames++;
         if (state.judge === undefined) break;
         const base = {
@@ -82,20 +118,6 @@ export async function validateCapture(path: string, options: ValidateOptions = {
           dir: record.dir,
           chargePointId: state.info.chargePointId,
         };
-        if (record.text === undefined) {
-          add(state, {
-            ...base,
-            finding: {
-              rule: 'framing.binary-frame',
-              severity: 'error',
-              group: 'framing',
-              message: 'Binary WebSocket frame: OCPP-J messages are text frames',
-              specRef: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2',
-            },
-          });
-          break;
-        }
-        const verdict = state.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono });
         for (const finding of verdict.findings) {
           const located: LocatedFinding = { ...base, finding };
           if (verdict.action !== undefined) located.action = verdict.action;
@@ -107,6 +129,10 @@ export async function validateCapture(path: string, options: ValidateOptions = {
       default:
         break;
     }
+  }
+  if (filter !== undefined) {
+    report.filter = { expression: filter.expression, frames: matched };
+    report.sessions = report.sessions.filter((s) => s.frames > 0);
   }
   return report;
 
