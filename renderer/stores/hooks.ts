@@ -1,0 +1,16 @@
+// Selector hooks: components subscribe to the slice they render and nothing more.
+import { useStore } from 'zustand';
+import type { ApiClient } from '../../api/client';
+import type { AlertsState } from './app/alerts-store';
+import type { NavState } from './app/nav-store';
+import { useStores } from './context';
+import type { FrameWindowState } from './frames/frame-window-store';
+import type { InspectorState } from './inspector/inspector-store';
+import type { SessionsState } from './sessions/sessions-store';
+
+export const useClient = (): ApiClient => useStores().client;
+export const useNav = <T>(selector: (s: NavState) => T): T => useStore(useStores().nav, selector);
+export const useAlerts = <T>(selector: (s: AlertsState) => T): T => useStore(useStores().alerts, selector);
+export const useSessions = <T>(selector: (s: SessionsState) => T): T => useStore(useStores().sessions, selector);
+export const useFrameWindow = <T>(selector: (s: FrameWindowState) => T): T => useStore(useStores().frames, selector);
+export const useInspector = <T>(selector: (s: InspectorState) => T): T => useStore(useStores().inspector, selector);
