@@ -13,6 +13,8 @@ export type ApiErrorCode =
   | 'io'
   /** A peer could not be reached, or refused. */
   | 'unreachable'
+  /** The caller is not allowed to use the api (an IPC sender that is not our window). */
+  | 'forbidden'
   /** Anything else: a defect. */
   | 'internal';
 

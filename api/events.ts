@@ -1,7 +1,8 @@
 // The event map: batched pushes from the engine to every front end.
 import type { EngineEvents } from './engine';
+import type { HostEvents } from './host';
 
-export interface Events extends EngineEvents {}
+export interface Events extends EngineEvents, HostEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

@@ -17,6 +17,8 @@ export interface EngineOptions {
   clock?: Clock;
   /** Milliseconds between batched traffic events. */
   eventBatchMs?: number;
+  /** Where the engine keeps its files (captures, settings); the front end chooses it. */
+  dataDir?: string;
 }
 
 /** What each domain's command factory receives. */
@@ -24,6 +26,8 @@ export interface EngineContext {
   bus: EventBus;
   traffic: TrafficStore;
   clock: Clock;
+  /** Where the engine keeps its files, when the front end gave one (serve --data-dir, Electron's userData). */
+  dataDir?: string;
   /** Registers cleanup to run when the engine closes (stop proxies, close captures…). */
   onClose(fn: () => Promise<void> | void): void;
 }
@@ -45,6 +49,7 @@ export class Engine implements ApiClient {
       traffic: this.traffic,
       clock: options.clock ?? systemClock,
       onClose: (fn) => this.closers.push(fn),
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     };
     this.register(engineCommands(this.context));
     this.register(filterCommands(this.context));
