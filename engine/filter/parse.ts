@@ -173,7 +173,8 @@ function splitAlternatives(t: TermToken): Alternative[] {
   const out: Alternative[] = [];
   let start = 0;
   for (const part of v.text.split(',')) {
-    if (part === '') throw filterError(v.pos + start, 1, `empty value in the list "${v.text}"`);
+    // Point at the comma that leaves the value empty.
+    if (part === '') throw filterError(v.pos + Math.min(start, v.text.length - 1), 1, `empty value in the list "${v.text}"`);
     out.push({ text: part, pos: v.pos + start, length: part.length });
     start += part.length + 1;
   }
