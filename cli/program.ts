@@ -3,6 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../engine/version';
 import { registerValidate } from './commands/validate';
+import { registerExport } from './commands/export';
+import { registerFilterHelp } from './commands/filter-help';
+import { registerServe } from './commands/serve';
 import { UsageError, exitCodes } from './usage';
 
 export function buildProgram(): Command {
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program);
+  registerExport(program);
+  registerFilterHelp(program);
+  registerServe(program);
   return program;
 }
 
