@@ -5,6 +5,7 @@ import { validateCapture } from '../../engine/judge/validate-capture';
 import { CaptureReadError } from '../../engine/capture/reader';
 import { exitCodes, parseVersionOption } from '../usage';
 import { arrow, pad } from '../format';
+import { describeFilterError, FILTER_HELP_EPILOGUE, FILTER_OPTION_HELP } from '../filter-usage';
 
 export function registerValidate(program: Command): void {
   program
@@ -13,11 +14,22 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'capture file (.jsonl) written by ocpp-bench')
     .option('--json', 'print machine-readable findings')
     .option('--version <version>', 'judge every session as this OCPP version (1.6, 2.0.1, 2.1) instead of its negotiated subprotocol', parseVersionOption)
-    .action(async (file: string, opts: { json?: boolean; version?: '1.6' | '2.0.1' | '2.1' }) => {
+    .option('--filter <expression>', `report the findings of ${FILTER_OPTION_HELP}`)
+    .addHelpText('after', FILTER_HELP_EPILOGUE)
+    .action(async (file: string, opts: { json?: boolean; version?: '1.6' | '2.0.1' | '2.1'; filter?: string }) => {
       let report: ValidationReport;
       try {
-        report = await validateCapture(file, opts.version === undefined ? {} : { version: opts.version });
+        report = await validateCapture(file, {
+          ...(opts.version !== undefined ? { version: opts.version } : {}),
+          ...(opts.filter !== undefined ? { filter: opts.filter } : {}),
+        });
       } catch (err) {
+        const filterError = describeFilterError('validate', opts.filter ?? '', err);
+        if (filterError !== undefined) {
+          process.stderr.write(filterError);
+          process.exitCode = exitCodes.usage;
+          return;
+        }
         if (err instanceof CaptureReadError) {
           process.stderr.write(`ocpp-bench validate: ${err.message}\n`);
           process.exitCode = exitCodes.usage;
@@ -49,7 +61,12 @@ export function formatReport(report: ValidationReport): string {
   for (const w of report.warnings) out.push(`warning: ${w}`);
   for (const f of report.findings) out.push(formatFinding(f));
   out.push('');
-  out.push(`${report.file}: ${report.frames} frames in ${report.sessions.length} sessions, ${report.findings.length} findings (${report.errors} errors)`);
+  const counted = `${report.findings.length} findings (${report.errors} errors)`;
+  out.push(
+    report.filter === undefined
+      ? `${report.file}: ${report.frames} frames in ${report.sessions.length} sessions, ${counted}`
+      : `${report.file}: ${report.filter.frames} of ${report.frames} frames in ${report.sessions.length} sessions match the filter "${report.filter.expression}", ${counted}`,
+  );
   const rules = Object.entries(report.byRule).sort((a, b) => b[1].count - a[1].count);
   if (rules.length > 0) {
     out.push('By rule:');

@@ -214,7 +214,7 @@ export const FIELDS: readonly FieldDef[] = [
   {
     name: 'dir',
     aliases: ['from'],
-    syntax: 'dir:cp2csms|csms2cp',
+    syntax: 'dir:DIRECTION',
     description: 'Who sent the frame: cp2csms (also up, charger) or csms2cp (also down, csms).',
     example: 'from:charger',
     comparisons: [':', '=', '!='],
@@ -231,8 +231,8 @@ export const FIELDS: readonly FieldDef[] = [
   },
   {
     name: 'type',
-    syntax: 'type:CALL|CALLRESULT|CALLERROR|CALLRESULTERROR|SEND|invalid',
-    description: 'The OCPP-J message type (or its number, 2–6); invalid for frames that are not valid OCPP-J.',
+    syntax: 'type:TYPE',
+    description: 'The OCPP-J message type: CALL, CALLRESULT, CALLERROR, CALLRESULTERROR or SEND (or its number, 2–6); invalid for frames that are not valid OCPP-J.',
     example: 'type:CALLERROR,CALLRESULTERROR',
     comparisons: [':', '=', '!='],
     values: ['CALL', 'CALLRESULT', 'CALLERROR', 'CALLRESULTERROR', 'SEND', 'invalid'],
@@ -256,8 +256,8 @@ export const FIELDS: readonly FieldDef[] = [
   },
   {
     name: 'has',
-    syntax: 'has:error|warning|info|findings',
-    description: 'Frames with a finding of at least that severity (has:findings: any finding).',
+    syntax: 'has:SEVERITY',
+    description: 'Frames with a finding of at least that severity: error, warning or info (has:findings: any finding).',
     example: 'has:warning',
     comparisons: [':', '='],
     values: ['error', 'warning', 'info', 'findings'],
@@ -289,8 +289,8 @@ export const FIELDS: readonly FieldDef[] = [
   },
   {
     name: 'group',
-    syntax: 'group:framing|schema|correlation|sequence|state|timing|security',
-    description: 'Frames with a finding in that group.',
+    syntax: 'group:GROUP',
+    description: 'Frames with a finding in that group: framing, schema, correlation, sequence, state, timing or security.',
     example: 'group:correlation',
     comparisons: MATCH,
     values: ['framing', 'schema', 'correlation', 'sequence', 'state', 'timing', 'security'],
@@ -303,8 +303,8 @@ export const FIELDS: readonly FieldDef[] = [
   },
   {
     name: 'mark',
-    syntax: 'mark:injected|altered|dropped|delayed|duplicated|replayed|binary',
-    description: 'Frames the bench did not pass on unaltered (fault injection, replay), or binary frames. mark:* is any mark.',
+    syntax: 'mark:MARK',
+    description: 'Frames the bench did not pass on unaltered: injected, altered, dropped, delayed, duplicated, replayed; or binary frames. mark:* is any mark.',
     example: 'mark:injected',
     comparisons: MATCH,
     values: ['injected', 'altered', 'dropped', 'delayed', 'duplicated', 'replayed', 'binary'],

@@ -33,12 +33,30 @@ export function filterHelpData(): FilterHelp {
   return { fields, comparisons: [...COMPARISONS], operators: [...OPERATORS], text: filterHelp() };
 }
 
-function rows(items: Array<[string, string, string]>, indent = '  '): string[] {
-  const width = Math.min(40, Math.max(...items.map(([left]) => left.length)) + 2);
+/** Left column, then the description wrapped to the terminal's usual width, then the example. */
+function rows(items: Array<[string, string, string]>, indent = '  ', columns = 100): string[] {
+  const width = Math.min(30, Math.max(...items.map(([left]) => left.length)) + 2);
+  const pad = `${indent}${' '.repeat(width)}`;
   return items.flatMap(([left, description, example]) => {
-    const head = left.length + 2 > width ? [`${indent}${left}`, `${indent}${' '.repeat(width)}${description}`] : [`${indent}${left.padEnd(width)}${description}`];
-    return [...head, `${indent}${' '.repeat(width)}e.g. ${example}`];
+    const body = [...wrap(description, columns - pad.length), `e.g. ${example}`];
+    if (left.length + 2 > width) return [`${indent}${left}`, ...body.map((line) => `${pad}${line}`)];
+    return [`${indent}${left.padEnd(width)}${body[0]}`, ...body.slice(1).map((line) => `${pad}${line}`)];
   });
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 export function filterHelp(): string {
