@@ -24,14 +24,18 @@ export function compileFilter(expression: string): FrameFilter {
   const test = compileNode(ast);
   const memo = new FrameMemo();
   const run = test.run;
+  const readsText = test.cost >= COST.text;
   return {
     expression,
     ast,
-    readsText: test.cost >= COST.text,
-    matches: (view) => {
-      memo.reset(view);
-      return run(view, memo);
-    },
+    readsText,
+    // Summary-only filters never touch the memo: skip its reset on the hot path.
+    matches: readsText
+      ? (view) => {
+          memo.reset(view);
+          return run(view, memo);
+        }
+      : (view) => run(view, memo),
   };
 }
 
