@@ -2,10 +2,11 @@
 // once here and bound generically by every transport. Each domain declares its own
 // commands in its own file; this map is their union.
 import type { CaptureCommands } from './capture';
+import type { ConformanceCommands } from './conformance';
 import type { EngineCommands } from './engine';
 import type { FilterCommands } from './filter';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

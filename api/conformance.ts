@@ -46,6 +46,8 @@ export interface StepResult {
   actual?: string;
   /** Numbers (StepFrame.n) of the frames this step concerns; for a failure, the one that broke it first. */
   frames: number[];
+  /** Nesting: steps of a reusable state are one level below the state's own step. */
+  depth: number;
   startedMs: number;
   durationMs: number;
 }

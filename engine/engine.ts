@@ -10,11 +10,18 @@ import type { Handler } from './handlers';
 import { engineCommands } from './engine-commands';
 import { filterCommands } from './filter/commands';
 import { captureCommands } from './capture/commands';
+import { conformanceCommands } from './conformance/commands';
+import type { CaseDefinition } from './conformance/case';
+import type { RunDeps } from './conformance/runner';
 import { TrafficStore } from './traffic/store';
 import { systemClock, type Clock } from './util/clock';
 
 export interface EngineOptions {
   clock?: Clock;
+  /** The conformance cases (testcases/ sits above the engine, so front ends hand them in). */
+  cases?: readonly CaseDefinition[];
+  /** Built-in SUTs for simulated conformance runs (defaults: the engine's simulator and CSMS). */
+  simulators?: RunDeps['simulators'];
   /** Milliseconds between batched traffic events. */
   eventBatchMs?: number;
   /** Where the engine keeps its files (captures, settings); the front end chooses it. */
@@ -39,6 +46,8 @@ export class Engine implements ApiClient {
   readonly traffic: TrafficStore;
   readonly context: EngineContext;
   private readonly handlers = new Map<string, AnyHandler>();
+  /** Kept for in-process front ends that wait for a run's report (the CLI). */
+  readonly conformance: ReturnType<typeof conformanceCommands>;
   private readonly closers: Array<() => Promise<void> | void> = [];
   private closed = false;
 
@@ -54,6 +63,8 @@ export class Engine implements ApiClient {
     this.register(engineCommands(this.context));
     this.register(filterCommands(this.context));
     this.register(captureCommands(this.context));
+    this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], ...(options.simulators !== undefined ? { simulators: options.simulators } : {}) });
+    this.register(this.conformance.handlers);
     this.context.onClose(() => this.traffic.closeFiles());
   }
 

@@ -1,0 +1,74 @@
+// What a case asks of the person at the bench (or, with a built-in SUT, of its api):
+// physical actions on a charger, or instructions to a CSMS. Each explains itself.
+import type { OcppVersion } from '../../api/model';
+
+export type OperatorAction =
+  | { kind: 'plugIn'; connectorId: number }
+  | { kind: 'unplug'; connectorId: number }
+  | { kind: 'presentIdTag'; idTag: string; connectorId?: number }
+  | { kind: 'evSuspend'; connectorId: number }
+  | { kind: 'evResume'; connectorId: number }
+  | { kind: 'fault'; connectorId: number; errorCode?: string }
+  | { kind: 'clearFault'; connectorId: number }
+  /** Switch the charger off and on again. */
+  | { kind: 'powerCycle' }
+  /** Make the next connector lock (or unlock) attempt fail. */
+  | { kind: 'lockFailure'; connectorId: number }
+  | { kind: 'unlockFailure'; connectorId: number }
+  | { kind: 'networkDown' }
+  | { kind: 'networkUp' }
+  /** SUT = CSMS: make the CSMS send this action (payload: what the case needs it to contain). */
+  | { kind: 'csmsSend'; action: string; payload?: Record<string, unknown>; words?: string }
+  /** SUT = CSMS: make the CSMS treat an id tag as valid/blocked/expired/invalid, or similar setup. */
+  | { kind: 'csmsConfigure'; setting: string; value: unknown; words: string }
+  /** Anything else, in words; automated drivers may not know it (then the step is inconclusive). */
+  | { kind: 'custom'; words: string };
+
+export function describeOperatorAction(a: OperatorAction): string {
+  switch (a.kind) {
+    case 'plugIn':
+      return `Plug the cable in on connector ${a.connectorId} (EV and charger side)`;
+    case 'unplug':
+      return `Unplug the cable from connector ${a.connectorId}`;
+    case 'presentIdTag':
+      return `Present id tag ${a.idTag}${a.connectorId !== undefined ? ` at connector ${a.connectorId}` : ''}`;
+    case 'evSuspend':
+      return `Let the EV on connector ${a.connectorId} suspend charging`;
+    case 'evResume':
+      return `Let the EV on connector ${a.connectorId} resume charging`;
+    case 'fault':
+      return `Put connector ${a.connectorId} into a Faulted state${a.errorCode !== undefined ? ` (${a.errorCode})` : ''}`;
+    case 'clearFault':
+      return `Clear the fault on connector ${a.connectorId}`;
+    case 'powerCycle':
+      return 'Power-cycle the charger (switch it off and on)';
+    case 'lockFailure':
+      return `Make the connector lock of connector ${a.connectorId} fail`;
+    case 'unlockFailure':
+      return `Make the unlocking of connector ${a.connectorId} fail`;
+    case 'networkDown':
+      return 'Disconnect the charger from the network';
+    case 'networkUp':
+      return 'Reconnect the charger to the network';
+    case 'csmsSend':
+      return a.words ?? `Make the CSMS send ${a.action}${a.payload !== undefined ? ` with ${JSON.stringify(a.payload)}` : ''}`;
+    case 'csmsConfigure':
+      return a.words;
+    case 'custom':
+      return a.words;
+  }
+}
+
+/** Performs operator actions; `undefined` from `perform` means "cannot automate this". */
+export interface OperatorDriver {
+  readonly automated: boolean;
+  perform(action: OperatorAction, context: OperatorContext): Promise<'done' | 'skipped' | 'unsupported'>;
+  /** Answers an observation question ("Does the display show …?"). */
+  observe(question: string, context: OperatorContext & { expected?: boolean }): Promise<'yes' | 'no' | 'skipped' | 'unsupported'>;
+}
+
+export interface OperatorContext {
+  caseId: string;
+  version: OcppVersion;
+  timeoutMs: number;
+}

@@ -1,0 +1,190 @@
+// Reusable, memory and configuration states of the OCPP 1.6 test plan (OCTT 1.6 test case
+// document §2.25–§2.26 for SUT = charger, §3.22 for SUT = CSMS). Each runs as one step
+// with its own steps nested below it.
+import type { Harness } from './harness';
+import { oneOf, present } from './matchers';
+
+const now = () => new Date().toISOString();
+
+// ------------------------------------------------------------------ SUT = charger (bench = CSMS)
+
+/** Configuration state: set a key with ChangeConfiguration and expect it Accepted. */
+export async function configure(t: Harness, key: string, value: string | number | boolean): Promise<void> {
+  await t.send('ChangeConfiguration', { key, value: String(value) }, { status: 'Accepted' }, { says: `Configure ${key} = ${String(value)} (ChangeConfiguration, expect Accepted)` });
+}
+
+/** Reads configuration keys (reusable state GetConfiguration, §2.25 Table 103). */
+export async function getConfiguration(t: Harness, keys?: string[]): Promise<Record<string, string | undefined>> {
+  const outcome = await t.send('GetConfiguration', keys === undefined ? {} : { key: keys }, undefined, {
+    says: `Read the configuration${keys !== undefined ? ` key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : ''} (GetConfiguration)`,
+  });
+  const out: Record<string, string | undefined> = {};
+  if (outcome.kind === 'result') {
+    for (const entry of (outcome.payload['configurationKey'] as Array<{ key: string; value?: string }> | undefined) ?? []) out[entry.key] = entry.value;
+  }
+  return out;
+}
+
+/** Reusable state Authorized (§2.25 Table 104): the driver presents the valid id tag. */
+export async function authorized(t: Harness, idTag = t.settings.idTags.valid): Promise<void> {
+  await t.state('Authorized', async () => {
+    await t.operator({ kind: 'presentIdTag', idTag });
+    await t.expectAll([
+      { action: 'Authorize', matcher: { idTag } },
+      { action: 'StatusNotification', matcher: { status: 'Preparing' }, optional: true },
+    ]);
+  });
+}
+
+/**
+ * Reusable state Charging (§2.25 Table 105): plug in, remote start with the valid id tag,
+ * then StartTransaction and StatusNotification(Charging). Leaves the transaction id in
+ * `t.vars.transactionId`.
+ */
+export async function charging(t: Harness, options: { connectorId?: number; idTag?: string; reserved?: boolean } = {}): Promise<number> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const idTag = options.idTag ?? t.settings.idTags.valid;
+  let transactionId = 0;
+  await t.state('Charging', async () => {
+    const config = await getConfiguration(t, ['AuthorizeRemoteTxRequests']);
+    const authorizeRemote = config['AuthorizeRemoteTxRequests'] === 'true';
+    await t.operator({ kind: 'plugIn', connectorId });
+    if (options.reserved !== true) await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
+    await t.send('RemoteStartTransaction', { connectorId, idTag }, { status: 'Accepted' });
+    if (options.reserved === true) await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
+    const [, start] = await t.expectAll([
+      { action: 'Authorize', matcher: { idTag }, optional: !authorizeRemote },
+      { action: 'StartTransaction', matcher: { connectorId, idTag } },
+      { action: 'StatusNotification', matcher: { connectorId, status: 'Charging' } },
+    ]);
+    const answer = start?.answer;
+    transactionId = answer !== undefined && 'result' in answer ? Number(answer.result['transactionId']) : 0;
+    t.vars['transactionId'] = transactionId;
+  });
+  return transactionId;
+}
+
+/** Ends the running transaction from the charger side: present the id tag, then unplug. */
+export async function stopByIdTag(t: Harness, options: { connectorId?: number; idTag?: string } = {}): Promise<void> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const idTag = options.idTag ?? t.settings.idTags.valid;
+  await t.operator({ kind: 'presentIdTag', idTag, connectorId });
+  await t.expectAll([
+    { action: 'StopTransaction', matcher: { transactionId: t.vars['transactionId'] ?? present } },
+    { action: 'StatusNotification', matcher: { connectorId, status: 'Finishing' } },
+  ]);
+  await t.operator({ kind: 'unplug', connectorId });
+  await t.expect('StatusNotification', { connectorId, status: 'Available' });
+}
+
+/** Reusable state SetConnectorFaulted (§2.25 Table 106). */
+export async function connectorFaulted(t: Harness, connectorId = t.settings.connectorId): Promise<void> {
+  await t.state('SetConnectorFaulted', async () => {
+    await t.operator({ kind: 'fault', connectorId });
+    await t.expect('StatusNotification', { connectorId, status: 'Faulted' });
+  });
+}
+
+/** Reusable state SetConnectorUnavailable (§2.25 Table 108). */
+export async function connectorUnavailable(t: Harness, connectorId = t.settings.connectorId): Promise<void> {
+  await t.state('SetConnectorUnavailable', async () => {
+    await t.send('ChangeAvailability', { connectorId, type: 'Inoperative' }, { status: 'Accepted' });
+    await t.expect('StatusNotification', { connectorId, status: 'Unavailable' });
+  });
+}
+
+/** Reusable state SetChargePointUnavailable (§2.25 Table 109): every connector and connector 0. */
+export async function chargePointUnavailable(t: Harness): Promise<void> {
+  await t.state('SetChargePointUnavailable', async () => {
+    await t.send('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, { status: 'Accepted' });
+    await t.expectAll(connectorIds(t, true).map((connectorId) => ({ action: 'StatusNotification', matcher: { connectorId, status: 'Unavailable' } })));
+  });
+}
+
+/** Reusable state SetConnectorOccupied (§2.25 Table 110). */
+export async function connectorOccupied(t: Harness, connectorId = t.settings.connectorId): Promise<void> {
+  await t.state('SetConnectorOccupied', async () => {
+    await t.operator({ kind: 'plugIn', connectorId });
+    await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
+  });
+}
+
+/** Reusable state Reserved (§2.25 Table 111). Leaves the reservation id in `t.vars.reservationId`. */
+export async function reserved(t: Harness, options: { connectorId?: number; reservationId?: number; expirySeconds?: number } = {}): Promise<void> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const reservationId = options.reservationId ?? 1;
+  await t.state('Reserved', async () => {
+    const expiryDate = new Date(Date.now() + t.ms(options.expirySeconds ?? 3600)).toISOString();
+    await t.send('ReserveNow', { connectorId, expiryDate, idTag: t.settings.idTags.valid, reservationId }, { status: 'Accepted' });
+    await t.expect('StatusNotification', { connectorId, status: 'Reserved' });
+    t.vars['reservationId'] = reservationId;
+  });
+}
+
+/** Memory state IdTagLocalAuthList (§2.26 Table 113). */
+export async function idTagInLocalList(t: Harness, listVersion = 1): Promise<void> {
+  await t.state('IdTagLocalAuthList', async () => {
+    await t.send(
+      'SendLocalList',
+      { listVersion, updateType: 'Full', localAuthorizationList: [{ idTag: t.settings.idTags.valid, idTagInfo: { status: 'Accepted' } }] },
+      { status: 'Accepted' },
+    );
+  });
+}
+
+/** The connector ids of the SUT, optionally with connector 0 first. */
+export function connectorIds(t: Harness, withZero = false): number[] {
+  const ids = Array.from({ length: t.settings.connectors }, (_, i) => i + 1);
+  return withZero ? [0, ...ids] : ids;
+}
+
+// ------------------------------------------------------------------ SUT = CSMS (bench = charger)
+
+/** Reusable state Booted (§3.22 Table 192): connect, BootNotification Accepted, all connectors Available. */
+export async function booted(t: Harness): Promise<void> {
+  await t.state('Booted', async () => {
+    if (!t.connected) await t.connect();
+    await t.send('BootNotification', { chargePointVendor: t.settings.vendor, chargePointModel: t.settings.model }, { status: 'Accepted' });
+    for (const connectorId of connectorIds(t, true)) {
+      await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: now() });
+    }
+  });
+}
+
+/** Reusable state Authorized (§3.22 Table 193): the tool charger authorizes the valid id tag. */
+export async function csmsAuthorized(t: Harness, idTag = t.settings.idTags.valid): Promise<void> {
+  await t.state('Authorized', async () => {
+    await t.send('Authorize', { idTag }, { idTagInfo: { status: 'Accepted' } });
+  });
+}
+
+/**
+ * Reusable state Charging (§3.22 Table 194): Authorized, then Preparing, StartTransaction
+ * Accepted and Charging. Leaves the transaction id in `t.vars.transactionId`.
+ */
+export async function csmsCharging(t: Harness, options: { connectorId?: number; idTag?: string; meterStart?: number } = {}): Promise<number> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const idTag = options.idTag ?? t.settings.idTags.valid;
+  let transactionId = 0;
+  await t.state('Charging', async () => {
+    await csmsAuthorized(t, idTag);
+    await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Preparing', timestamp: now() });
+    const start = await t.send(
+      'StartTransaction',
+      { connectorId, idTag, meterStart: options.meterStart ?? 0, timestamp: now() },
+      { idTagInfo: { status: 'Accepted' } },
+    );
+    transactionId = start.kind === 'result' ? Number(start.payload['transactionId']) : 0;
+    t.vars['transactionId'] = transactionId;
+    await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Charging', timestamp: now() });
+  });
+  return transactionId;
+}
+
+/** Reusable state InstalledCertificatesReceived (§3.22 Table 195). */
+export async function installedCertificatesReceived(t: Harness): Promise<void> {
+  await t.state('InstalledCertificatesReceived', async () => {
+    await t.operator({ kind: 'csmsSend', action: 'GetInstalledCertificateIds', payload: { certificateType: 'CentralSystemRootCertificate' }, words: 'Make the Central System request the installed root certificates (GetInstalledCertificateIds)' });
+    await t.expect('GetInstalledCertificateIds', { certificateType: oneOf('CentralSystemRootCertificate', 'ManufacturerRootCertificate') });
+  });
+}
