@@ -210,6 +210,18 @@ describe('api', () => {
     }
   });
 
+  it('capture.validate reports the findings of matching frames only', async () => {
+    const engine = createEngine();
+    try {
+      const report = await engine.call('capture.validate', { path: capture, filter: 'dir:down has:error' });
+      expect(report.filter).toEqual({ expression: 'dir:down has:error', frames: 1 });
+      expect(report.findings.map((f) => [f.seq, f.finding.rule])).toEqual([[11, 'correlation.unknown-id']]);
+      await expect(engine.call('capture.validate', { path: capture, filter: 'dir:' })).rejects.toMatchObject({ code: 'bad-args', details: { position: 4 } });
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('filter.check accepts good and empty expressions and places errors', async () => {
     const engine = createEngine();
     try {
