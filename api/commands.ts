@@ -5,8 +5,9 @@ import type { CaptureCommands } from './capture';
 import type { ConformanceCommands } from './conformance';
 import type { EngineCommands } from './engine';
 import type { FilterCommands } from './filter';
+import type { ProxyCommands } from './proxy';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, ProxyCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

@@ -2,8 +2,9 @@
 import type { ConformanceEvents } from './conformance';
 import type { EngineEvents } from './engine';
 import type { HostEvents } from './host';
+import type { ProxyEvents } from './proxy';
 
-export interface Events extends EngineEvents, HostEvents, ConformanceEvents {}
+export interface Events extends EngineEvents, HostEvents, ConformanceEvents, ProxyEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

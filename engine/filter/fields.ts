@@ -70,11 +70,11 @@ function several(some: (view: FrameView, test: StringTest) => boolean, count: (v
   };
 }
 
-/** A closed vocabulary: spellings (lower case) → canonical value. */
-function vocabulary<T extends string>(field: string, spellings: Record<string, T>) {
+/** A closed vocabulary: spellings (lower case) → canonical value; `choices` says them in errors. */
+function vocabulary<T extends string>(field: string, spellings: Record<string, T>, choices = Object.keys(spellings).join(', ')) {
   const map = new Map(Object.entries(spellings)) as Map<string, T>;
   const canonical = [...new Set(Object.values(spellings))];
-  return (term: TermNode): Set<T> => resolveVocabulary(field, term.alternatives, map, canonical);
+  return (term: TermNode): Set<T> => resolveVocabulary(field, term.alternatives, map, canonical, choices);
 }
 
 function numberOf(a: Alternative, unit: (text: string) => number | undefined, what: string): number {
@@ -154,9 +154,13 @@ const KINDS = vocabulary<KindOrInvalid>('type', {
   send: 'SEND',
   '6': 'SEND',
   invalid: 'invalid',
-});
+}, 'CALL, CALLRESULT, CALLERROR, CALLRESULTERROR, SEND (or 2 to 6), invalid');
 
-const SEVERITY_LEVELS = vocabulary<Severity | 'findings'>('has', { error: 'error', warning: 'warning', info: 'info', findings: 'findings', any: 'findings' });
+const SEVERITY_LEVELS = vocabulary<Severity | 'findings'>(
+  'has',
+  { error: 'error', warning: 'warning', info: 'info', findings: 'findings', any: 'findings' },
+  'error, warning, info, findings',
+);
 
 const GROUPS = vocabulary<FindingGroup>('group', {
   framing: 'framing',

@@ -84,9 +84,9 @@ export function resolveVocabulary<T extends string>(
   alternatives: readonly Alternative[],
   spellings: ReadonlyMap<string, T>,
   canonical: readonly T[],
+  choices: string,
 ): Set<T> {
   const chosen = new Set<T>();
-  const choices = [...new Set(spellings.keys())].join(', ');
   for (const a of alternatives) {
     if (isGlob(a.text)) {
       const re = globToRegExp(a.text);

@@ -148,7 +148,7 @@ describe('errors carry their place', () => {
     ['actoin:Heartbeat', 0, 6, /unknown field "actoin" \(did you mean "action"\?\); fields are action, dir, cp/],
     ['action>5', 6, 1, /action does not take ">"/],
     ['dir:sideways', 4, 8, /dir is one of cp2csms, up, charger, cp, csms2cp, down, csms, not "sideways"/],
-    ['type:CALL,BOGUS', 10, 5, /type is one of/],
+    ['type:CALL,BOGUS', 10, 5, /type is one of CALL, CALLRESULT, CALLERROR, CALLRESULTERROR, SEND \(or 2 to 6\), invalid, not "BOGUS"/],
     ['type:X*', 5, 2, /matches no type value/],
     ['latency>soon', 8, 4, /expected milliseconds/],
     ['seq:1,,2', 6, 1, /empty value in the list/],
