@@ -1,0 +1,637 @@
+// The standalone CSMS: accepts chargers (subprotocol negotiation, security profiles 0–3),
+// answers every charger-initiated CALL (default, state-aware responders or the overrides in
+// force), sends CSMS-initiated CALLs on request, keeps per-charger state, and records every
+// frame through the live recorder. Usable in-process (the conformance runner drives one
+// directly) and through the api (engine/csms/commands.ts).
+import type { WebSocket } from 'ws';
+import type {
+  CsmsChargerState,
+  CsmsChargerSummary,
+  CsmsInfo,
+  CsmsResponders,
+  CsmsSendOutcome,
+  CsmsSettings,
+  ResponderSpec,
+} from '../../api/csms';
+import { ApiError } from '../../api/errors';
+import type { OcppVersion } from '../../api/model';
+import type { CaptureWriter } from '../capture/writer';
+import { ChargerListener, type OpeningRequest, type TlsServerOptions } from '../net/listener';
+import { peerCommonName } from '../net/handshake';
+import { actionInfo } from '../ocpp/catalog';
+import { CallTimeoutError, ConnectionClosedError, OcppEndpoint, type CallAnswer, type IncomingCall } from '../rpc/endpoint';
+import { LiveRecorder, type JudgedFrame, type LiveSession } from '../traffic/recorder';
+import type { TrafficStore } from '../traffic/store';
+import { systemClock, type Clock } from '../util/clock';
+import { newId } from '../util/ids';
+import { checkPayload, describeFindings, freshTemplate } from './compose';
+import { decideOpening } from './opening';
+import { defaultAnswer, responderFor, type FollowUp, type ResponderContext } from './responders';
+import { checkProfile, defaultSettings, effectiveProfile, mergeSettings, parseResponder } from './settings';
+import {
+  applyChargerCall,
+  applyCommandResult,
+  countReceived,
+  countSent,
+  newChargerState,
+  resetForVersion,
+  summarize,
+} from './state';
+
+export interface CsmsOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  tls?: TlsServerOptions;
+  settings?: CsmsSettings;
+  /** Record to this capture (the CSMS closes it when it stops). */
+  capture?: CaptureWriter;
+  /** Sessions and frames go here (the engine's traffic store). */
+  store?: TrafficStore;
+  clock?: Clock;
+  id?: string;
+  /** Coalescing window of change notifications, ms. */
+  changeBatchMs?: number;
+  /** Keep Basic-auth passwords in the capture. */
+  keepCredentials?: boolean;
+  /** Every frame once judged, with its charger (terminal lines). */
+  onJudged?: (frame: JudgedFrame, chargePointId: string) => void;
+  /** Something the operator must see. */
+  onAlert?: (severity: 'error' | 'warning' | 'info', message: string) => void;
+}
+
+export interface SendOptions {
+  allowInvalid?: boolean;
+  timeoutMs?: number;
+}
+
+/** A charger-initiated CALL and what the CSMS did with it (for observers such as the conformance harness). */
+export interface AnsweredCall {
+  chargePointId: string;
+  action: string;
+  messageId: string;
+  request: Record<string, unknown>;
+  answer: CallAnswer;
+}
+
+interface OpeningContext {
+  version: OcppVersion;
+  subprotocol: string;
+  profile: 0 | 1 | 2 | 3;
+  certificateCn?: string;
+}
+
+interface Link {
+  chargePointId: string;
+  version: OcppVersion;
+  endpoint: OcppEndpoint;
+  session: LiveSession;
+  closedByUs: boolean;
+  closed: Promise<void>;
+}
+
+interface Waiter {
+  test: () => boolean;
+  resolve: () => void;
+}
+
+export class StandaloneCsms {
+  readonly id: string;
+  private settings: CsmsSettings;
+  private readonly clock: Clock;
+  private readonly listener: ChargerListener<OpeningContext>;
+  private readonly recorder: LiveRecorder;
+  private readonly chargers = new Map<string, CsmsChargerState>();
+  private readonly links = new Map<string, Link>();
+  private readonly chargerOfSession = new Map<string, string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly changeListeners = new Set<(changed: CsmsChargerSummary[]) => void>();
+  private readonly callListeners = new Set<(call: AnsweredCall) => void>();
+  private readonly stopListeners = new Set<(reason: string) => void>();
+  private readonly dirty = new Set<string>();
+  private changeTimer: NodeJS.Timeout | undefined;
+  private waiters: Waiter[] = [];
+  private nextTransactionId = 1;
+  private url: string | undefined;
+  private startedAt: string | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(private readonly options: CsmsOptions) {
+    this.id = options.id ?? newId('csms');
+    this.clock = options.clock ?? systemClock;
+    this.settings = options.settings ?? defaultSettings();
+    const problem = checkProfile(this.profile, this.tlsFacts);
+    if (problem !== undefined) throw new ApiError('bad-args', `Cannot start the CSMS: ${problem}`);
+    this.recorder = new LiveRecorder({
+      source: 'csms',
+      ...(options.capture !== undefined ? { capture: options.capture } : {}),
+      ...(options.store !== undefined ? { store: options.store } : {}),
+      clock: this.clock,
+      ...(options.keepCredentials === true ? { keepCredentials: true } : {}),
+      onJudged: (frame) => this.judged(frame),
+      onCaptureError: (err) => {
+        this.alert('error', `${err.message}. The CSMS stops rather than pass traffic unrecorded.`);
+        void this.stop(`recording failed: ${err.message}`);
+      },
+    });
+    this.listener = new ChargerListener<OpeningContext>({
+      host: options.host,
+      port: options.port,
+      ...(options.tls !== undefined ? { tls: options.tls } : {}),
+      decide: (request) => this.decide(request),
+      connected: (ws, request, context) => this.connected(ws, request, context),
+      onError: (_request, err) => this.alert('error', `Deciding on a connection failed: ${err instanceof Error ? err.message : String(err)}`),
+    });
+  }
+
+  private get tlsFacts(): { enabled: boolean; clientCa: boolean } {
+    return { enabled: this.options.tls !== undefined, clientCa: this.options.tls?.clientCa !== undefined };
+  }
+
+  /** The security profile in force (explicit in the settings, or implied by TLS and credentials). */
+  get profile(): 0 | 1 | 2 | 3 {
+    return effectiveProfile(this.settings, this.tlsFacts);
+  }
+
+  async start(): Promise<{ url: string }> {
+    const { url } = await this.listener.start();
+    this.url = url;
+    this.startedAt = new Date(this.clock.now()).toISOString();
+    return { url };
+  }
+
+  get info(): CsmsInfo {
+    const info: CsmsInfo = {
+      id: this.id,
+      url: this.url ?? '',
+      securityProfile: this.profile,
+      started: this.startedAt ?? '',
+      chargers: this.chargers.size,
+      connected: this.links.size,
+    };
+    if (this.options.capture !== undefined) info.capture = this.options.capture.path;
+    return info;
+  }
+
+  /** Resolves when every frame so far has been judged and stored. */
+  settled(): Promise<void> {
+    return this.recorder.settled();
+  }
+
+  get running(): boolean {
+    return this.url !== undefined && this.stopping === undefined;
+  }
+
+  /** Closes every charger connection, stops listening, settles judging and closes the capture. */
+  stop(reason = 'stopped'): Promise<void> {
+    this.stopping ??= this.shutdown(reason);
+    return this.stopping;
+  }
+
+  private async shutdown(reason: string): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    const closing: Array<Promise<void>> = [];
+    for (const link of this.links.values()) {
+      link.closedByUs = true;
+      link.endpoint.close(1001, 'CSMS stopping');
+      closing.push(link.closed);
+    }
+    // Give chargers a moment to complete the closing handshake, then drop what is left.
+    await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 500))]);
+    await this.listener.stop();
+    await this.recorder.close();
+    this.flushChanges();
+    for (const w of this.waiters) w.resolve();
+    this.waiters = [];
+    for (const listener of this.stopListeners) listener(reason);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // State, settings and responders
+
+  /** A copy of one charger's state. */
+  state(chargePointId: string): CsmsChargerState | undefined {
+    const s = this.chargers.get(chargePointId);
+    return s === undefined ? undefined : structuredClone(s);
+  }
+
+  /** Copies of every charger's state, in order of first appearance. */
+  states(): CsmsChargerState[] {
+    return [...this.chargers.values()].map((s) => structuredClone(s));
+  }
+
+  isConnected(chargePointId: string): boolean {
+    return this.links.has(chargePointId);
+  }
+
+  getSettings(): CsmsSettings {
+    return structuredClone(this.settings);
+  }
+
+  /** Merges a partial settings object (same shape as the config file); returns the result. */
+  updateSettings(patch: unknown): CsmsSettings {
+    const next = mergeSettings(this.settings, patch);
+    const problem = checkProfile(effectiveProfile(next, this.tlsFacts), this.tlsFacts);
+    if (problem !== undefined) throw new ApiError('bad-args', problem);
+    this.settings = next;
+    return this.getSettings();
+  }
+
+  responders(chargePointId?: string): CsmsResponders {
+    const out: CsmsResponders = { global: structuredClone(this.settings.responders) };
+    if (chargePointId !== undefined) out.charger = structuredClone(this.settings.chargers[chargePointId]?.responders ?? {});
+    return out;
+  }
+
+  /** Sets one action's responder for every charger or one; `null` goes back to the default. */
+  setResponder(action: string, responder: ResponderSpec | null, chargePointId?: string): CsmsResponders {
+    const spec = responder === null ? null : parseResponder(responder, 'responder');
+    const next = structuredClone(this.settings);
+    let map: Record<string, ResponderSpec>;
+    if (chargePointId === undefined) {
+      map = next.responders;
+    } else {
+      const charger = next.chargers[chargePointId] ?? {};
+      charger.responders ??= {};
+      map = charger.responders;
+      next.chargers[chargePointId] = charger;
+    }
+    if (spec === null) delete map[action];
+    else map[action] = spec;
+    this.settings = next;
+    return this.responders(chargePointId);
+  }
+
+  onChange(listener: (changed: CsmsChargerSummary[]) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onCall(listener: (call: AnsweredCall) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
+  }
+
+  onStopped(listener: (reason: string) => void): () => void {
+    this.stopListeners.add(listener);
+    return () => this.stopListeners.delete(listener);
+  }
+
+  /**
+   * Resolves once `test` holds for the charger's state (checked now and after every change),
+   * or rejects after `timeoutMs`.
+   */
+  waitFor(chargePointId: string, test: (state: CsmsChargerState, connected: boolean) => boolean, timeoutMs: number, what = 'the condition'): Promise<CsmsChargerState> {
+    const check = () => {
+      const s = this.chargers.get(chargePointId);
+      return s !== undefined && test(s, this.links.has(chargePointId));
+    };
+    if (check()) return Promise.resolve(this.state(chargePointId)!);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        test: check,
+        resolve: () => {
+          clearTimeout(timer);
+          this.timers.delete(timer);
+          const s = this.state(chargePointId);
+          if (s !== undefined && check()) resolve(s);
+          else reject(new ApiError('conflict', `The CSMS stopped before ${chargePointId} met ${what}`));
+        },
+      };
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new ApiError('conflict', `${chargePointId} did not meet ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.timers.add(timer);
+      this.waiters.push(waiter);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Sending CSMS-initiated CALLs
+
+  /**
+   * Sends `action` to a connected charger and returns the judged answer. The payload
+   * defaults to the action's template; it must be schema-valid unless `allowInvalid`
+   * (which also allows actions the version does not let the CSMS send).
+   */
+  async send(chargePointId: string, action: string, payload?: Record<string, unknown>, options: SendOptions = {}): Promise<CsmsSendOutcome> {
+    const link = this.links.get(chargePointId);
+    if (link === undefined) {
+      const known = this.chargers.has(chargePointId) ? 'is not connected' : 'has never connected';
+      throw new ApiError('not-found', `Charge point "${chargePointId}" ${known}`);
+    }
+    const version = link.version;
+    const allowInvalid = options.allowInvalid === true;
+    const info = actionInfo(version, action);
+    if (!allowInvalid) {
+      if (info === undefined) throw new ApiError('bad-args', `${action} is not an action of OCPP ${version} (the version ${chargePointId} speaks)`);
+      if (info.initiator === 'charger') throw new ApiError('bad-args', `${action} is sent by the charger, not the CSMS, in OCPP ${version}`);
+    }
+    const now = this.clock.now();
+    const body = payload ?? freshTemplate(version, action, 'request', now) ?? {};
+    const findings = checkPayload(version, action, 'request', body);
+    if (findings.length > 0 && !allowInvalid) {
+      throw new ApiError('bad-args', `${action} payload is not valid for OCPP ${version}: ${describeFindings(findings)}`, { findings });
+    }
+    const state = this.chargers.get(chargePointId)!;
+    const notes = sendNotes(state, version, action);
+    countSent(state, action);
+    this.markDirty(chargePointId);
+    let outcome;
+    try {
+      outcome = await link.endpoint.call(action, body, { allowInvalid: true, timeoutMs: options.timeoutMs ?? this.settings.callTimeoutMs });
+    } catch (err) {
+      if (err instanceof CallTimeoutError) return { kind: 'timeout', messageId: err.messageId, timeoutMs: err.timeoutMs, notes };
+      if (err instanceof ConnectionClosedError) return { kind: 'closed', notes };
+      throw err;
+    }
+    if (outcome.kind === 'error') return { ...outcome, notes };
+    // The state only takes answers that are valid, to requests that were.
+    if (outcome.findings.length === 0 && findings.length === 0) {
+      this.safely(`applying the answer to ${action}`, () => applyCommandResult(state, version, action, body, outcome.payload, new Date(this.clock.now()).toISOString()));
+      this.markDirty(chargePointId);
+    }
+    return { ...outcome, notes };
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Accepting chargers
+
+  private decide(request: OpeningRequest) {
+    const facts: Parameters<typeof decideOpening>[0] = { chargePointId: request.chargePointId, offeredSubprotocols: request.offeredSubprotocols };
+    if (request.credentials !== undefined) facts.credentials = request.credentials;
+    const cn = request.tlsSocket === undefined ? undefined : peerCommonName(request.tlsSocket);
+    if (cn !== undefined) facts.certificateCn = cn;
+    const profile = this.profile;
+    const verdict = this.stopping !== undefined ? { accept: false as const, status: 503, reason: 'The CSMS is stopping' } : decideOpening(facts, this.settings, profile);
+    if (!verdict.accept) {
+      this.recorder.fail(this.connectionInfo(request), verdict.reason, verdict.status);
+      return { accept: false as const, status: verdict.status, reason: verdict.reason, ...('headers' in verdict && verdict.headers !== undefined ? { headers: verdict.headers } : {}) };
+    }
+    const context: OpeningContext = { version: verdict.version, subprotocol: verdict.subprotocol, profile };
+    if (cn !== undefined) context.certificateCn = cn;
+    return { accept: true as const, subprotocol: verdict.subprotocol, context };
+  }
+
+  private connectionInfo(request: OpeningRequest, subprotocol?: string) {
+    const info: Parameters<LiveRecorder['open']>[0] = {
+      path: request.path,
+      chargePointId: request.chargePointId,
+      offeredSubprotocols: request.offeredSubprotocols,
+      remoteAddress: request.remoteAddress,
+    };
+    if (subprotocol !== undefined) info.subprotocol = subprotocol;
+    if (request.tls !== undefined) info.tls = request.tls;
+    if (request.credentials !== undefined) {
+      info.authUser = request.credentials.user;
+      info.authPassword = request.credentials.password;
+    }
+    return info;
+  }
+
+  private connected(ws: WebSocket, request: OpeningRequest, context: OpeningContext): void {
+    const id = request.chargePointId;
+    const previous = this.links.get(id);
+    if (previous !== undefined) {
+      // The charger reconnected before we noticed its old connection die: the new one wins.
+      previous.closedByUs = true;
+      previous.endpoint.close(1000, 'Replaced by a new connection from the same charge point');
+    }
+    let state = this.chargers.get(id);
+    if (state === undefined) {
+      state = newChargerState(id);
+      this.chargers.set(id, state);
+    }
+    resetForVersion(state, context.version);
+    const now = new Date(this.clock.now()).toISOString();
+    const session = this.recorder.open(this.connectionInfo(request, context.subprotocol), { version: context.version });
+    this.chargerOfSession.set(session.id, id);
+    state.connection = {
+      connected: true,
+      session: session.id,
+      subprotocol: context.subprotocol,
+      remoteAddress: request.remoteAddress,
+      securityProfile: context.profile,
+      connectedAt: now,
+      connects: state.connection.connects + 1,
+    };
+    if (request.tls?.peerSubject !== undefined) state.connection.tlsSubject = request.tls.peerSubject;
+
+    let markClosed: () => void = () => undefined;
+    const link: Link = {
+      chargePointId: id,
+      version: context.version,
+      session,
+      closedByUs: false,
+      closed: new Promise<void>((resolve) => (markClosed = resolve)),
+      endpoint: undefined as unknown as OcppEndpoint,
+    };
+    link.endpoint = new OcppEndpoint({
+      ws,
+      version: context.version,
+      side: 'csms',
+      session,
+      callTimeoutMs: this.settings.callTimeoutMs,
+      onCall: (call) => this.answer(link, call),
+      onSend: (message) => this.unconfirmed(link, message),
+    });
+    link.endpoint.onClose((code, reason) => {
+      session.close(link.closedByUs ? 'bench' : 'charger', code === 1006 ? 'abrupt' : 'clean', { code, reason });
+      this.chargerOfSession.delete(session.id);
+      if (this.links.get(id) === link) {
+        this.links.delete(id);
+        const s = this.chargers.get(id);
+        if (s !== undefined) {
+          s.connection.connected = false;
+          s.connection.disconnectedAt = new Date(this.clock.now()).toISOString();
+          s.connection.closeReason = session.summary.reason ?? `closed (code ${code})`;
+        }
+        this.markDirty(id);
+      }
+      markClosed();
+    });
+    this.links.set(id, link);
+    this.markDirty(id);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Answering chargers
+
+  private async answer(link: Link, call: IncomingCall): Promise<CallAnswer> {
+    const id = link.chargePointId;
+    const state = this.chargers.get(id)!;
+    countReceived(state, call.action, new Date(this.clock.now()).toISOString());
+    this.markDirty(id);
+    const spec = responderFor(this.settings, id, link.version, call.action);
+    if (spec.delayMs !== undefined && spec.delayMs > 0) {
+      await this.sleep(spec.delayMs * this.settings.timeScale);
+      if (!link.endpoint.isOpen) return { noAnswer: true };
+    }
+    let answer: CallAnswer;
+    switch (spec.mode) {
+      case 'noAnswer':
+        answer = { noAnswer: true };
+        break;
+      case 'error':
+        answer = {
+          error: { code: spec.code ?? 'GenericError', description: spec.description ?? `The CSMS is set to answer ${call.action} with ${spec.code ?? 'GenericError'}`, details: spec.details ?? {} },
+        };
+        break;
+      case 'fixed': {
+        const payload = structuredClone(spec.payload ?? {});
+        answer = spec.allowInvalid === true ? { result: payload, allowInvalid: true } : { result: payload };
+        if (checkPayload(link.version, call.action, 'response', payload).length === 0) this.apply(link, call, payload);
+        break;
+      }
+      default: {
+        const { payload, followUps } = defaultAnswer(this.responderContext(link, state), call.action, call.payload);
+        answer = { result: payload };
+        this.apply(link, call, payload);
+        for (const f of followUps ?? []) this.followUp(link, f);
+      }
+    }
+    for (const listener of this.callListeners) {
+      try {
+        listener({ chargePointId: id, action: call.action, messageId: call.messageId, request: call.payload, answer });
+      } catch {
+        // An observer's failure is not the charger's problem.
+      }
+    }
+    return answer;
+  }
+
+  private apply(link: Link, call: IncomingCall, answer: Record<string, unknown>): void {
+    const state = this.chargers.get(link.chargePointId)!;
+    this.safely(`recording ${call.action}`, () => applyChargerCall(state, link.version, call.action, call.payload, answer, new Date(this.clock.now()).toISOString()));
+    this.markDirty(link.chargePointId);
+  }
+
+  /** 2.1 SEND messages (never answered): counted and kept. */
+  private unconfirmed(link: Link, message: IncomingCall): void {
+    const state = this.chargers.get(link.chargePointId)!;
+    const now = new Date(this.clock.now()).toISOString();
+    countReceived(state, message.action, now);
+    this.safely(`recording ${message.action}`, () => applyChargerCall(state, link.version, message.action, message.payload, {}, now));
+    this.markDirty(link.chargePointId);
+  }
+
+  private responderContext(link: Link, state: CsmsChargerState): ResponderContext {
+    return {
+      version: link.version,
+      chargePointId: link.chargePointId,
+      state,
+      settings: this.settings,
+      now: this.clock.now(),
+      nextTransactionId: () => this.nextTransactionId++,
+      tokenBusy: (token, exceptTransactionId) => {
+        for (const [cp, s] of this.chargers) {
+          for (const t of s.transactions) {
+            if (t.state !== 'active' || t.idTag !== token) continue;
+            if (cp === link.chargePointId && t.transactionId === exceptTransactionId) continue;
+            return true;
+          }
+        }
+        return false;
+      },
+    };
+  }
+
+  private followUp(link: Link, f: FollowUp): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (this.links.get(link.chargePointId) !== link || !link.endpoint.isOpen) return;
+      this.send(link.chargePointId, f.action, f.payload).then(
+        (outcome) => {
+          if (outcome.kind !== 'result') link.session.note(`Follow-up ${f.action} got no result: ${outcome.kind}`, 'csms');
+        },
+        (err: unknown) => this.alert('warning', `Follow-up ${f.action} to ${link.chargePointId} failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    }, f.delayMs * this.settings.timeScale);
+    this.timers.add(timer);
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Plumbing
+
+  private judged(frame: JudgedFrame): void {
+    const id = this.chargerOfSession.get(frame.session.id) ?? frame.session.info.chargePointId;
+    const state = this.chargers.get(id);
+    if (state !== undefined) {
+      for (const f of frame.verdict.findings) {
+        state.stats.findings[f.severity]++;
+        state.stats.rules[f.rule] = (state.stats.rules[f.rule] ?? 0) + 1;
+      }
+    }
+    this.options.onJudged?.(frame, id);
+  }
+
+  private markDirty(chargePointId: string): void {
+    this.dirty.add(chargePointId);
+    if (this.waiters.length > 0) {
+      const ready = this.waiters.filter((w) => w.test());
+      if (ready.length > 0) {
+        this.waiters = this.waiters.filter((w) => !ready.includes(w));
+        for (const w of ready) w.resolve();
+      }
+    }
+    if (this.changeTimer === undefined && this.changeListeners.size > 0) {
+      this.changeTimer = setTimeout(() => this.flushChanges(), this.options.changeBatchMs ?? 100);
+    }
+  }
+
+  private flushChanges(): void {
+    if (this.changeTimer !== undefined) clearTimeout(this.changeTimer);
+    this.changeTimer = undefined;
+    if (this.dirty.size === 0) return;
+    const changed: CsmsChargerSummary[] = [];
+    for (const id of this.dirty) {
+      const s = this.chargers.get(id);
+      if (s !== undefined) changed.push(summarize(s));
+    }
+    this.dirty.clear();
+    for (const listener of this.changeListeners) {
+      try {
+        listener(changed);
+      } catch {
+        // A failing listener must not stop the CSMS.
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  private safely(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      // A state bookkeeping defect must never cost the charger its answer.
+      this.alert('warning', `The CSMS failed ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private alert(severity: 'error' | 'warning' | 'info', message: string): void {
+    this.options.onAlert?.(severity, message);
+  }
+}
+
+/** What the spec says about sending this action now (said, not enforced: the operator may test exactly that). */
+function sendNotes(state: CsmsChargerState, version: OcppVersion, action: string): string[] {
+  const notes: string[] = [];
+  if (state.boot.status === 'Rejected') {
+    notes.push(`${state.chargePointId} is Rejected: the CSMS should not initiate messages (1.6 §4.2; 2.0.1 B03)`);
+  } else if (state.boot.status === 'Pending' && ['RemoteStartTransaction', 'RemoteStopTransaction', 'RequestStartTransaction', 'RequestStopTransaction'].includes(action)) {
+    notes.push(`${state.chargePointId} is Pending: ${action} is not allowed before it is Accepted (${version === '1.6' ? '1.6 §4.2' : '2.0.1 B02'})`);
+  }
+  return notes;
+}
