@@ -1,27 +1,43 @@
 // Every store the window uses, created together for one api client (and afresh per test).
 import type { ApiClient } from '../../api/client';
+import { createCaptureStore, type CaptureStore } from './capture/capture-store';
+import { detectHost, type HostHelpers } from './host';
 import { createAlertsStore, type AlertsStore } from './app/alerts-store';
 import { createNavStore, type NavStore, type ViewName } from './app/nav-store';
+import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
 import { createSessionsStore, type SessionsStore } from './sessions/sessions-store';
 
 export interface AppStores {
   client: ApiClient;
+  /** Native dialogs and PDF printing, in Electron only. */
+  host: HostHelpers | undefined;
   nav: NavStore;
   alerts: AlertsStore;
   sessions: SessionsStore;
   frames: FrameWindowStore;
   inspector: InspectorStore;
+  capture: CaptureStore;
+  filter: FilterStore;
 }
 
-export function createAppStores(client: ApiClient, options: { view?: ViewName } = {}): AppStores {
+export interface AppStoreOptions {
+  view?: ViewName;
+  /** Defaults to the Electron bridge when the page has one. */
+  host?: HostHelpers;
+}
+
+export function createAppStores(client: ApiClient, options: AppStoreOptions = {}): AppStores {
   return {
     client,
+    host: 'host' in options ? options.host : detectHost(),
     nav: createNavStore(options.view),
     alerts: createAlertsStore(),
     sessions: createSessionsStore(client),
     frames: createFrameWindowStore(client),
     inspector: createInspectorStore(client),
+    capture: createCaptureStore(client),
+    filter: createFilterStore(client),
   };
 }

@@ -1,5 +1,9 @@
 // Routes the engine's batched events into the stores: one store update per batch.
 import type { AppStores } from './app-stores';
+import { VIEWS, type ViewName } from './app/nav-store';
+import { openCapture } from './capture/open-capture';
+
+const isView = (name: string | undefined): name is ViewName => (VIEWS as readonly string[]).includes(name ?? '');
 
 export function connectEvents(stores: AppStores): () => void {
   const { client } = stores;
@@ -13,6 +17,11 @@ export function connectEvents(stores: AppStores): () => void {
       void stores.sessions.getState().actions.load();
     }),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
+    // Electron's native menu (api/host.ts); a browser never sends these.
+    client.on('host.menu', ({ action, path, view }) => {
+      if (action === 'show-view' && isView(view)) stores.nav.getState().actions.go(view);
+      else if (action === 'open-capture' && path !== undefined) void openCapture(stores, path);
+    }),
   ];
   return () => {
     for (const off of offs) off();

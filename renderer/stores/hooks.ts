@@ -2,8 +2,11 @@
 import { useStore } from 'zustand';
 import type { ApiClient } from '../../api/client';
 import type { AlertsState } from './app/alerts-store';
+import type { CaptureState } from './capture/capture-store';
+import type { HostHelpers } from './host';
 import type { NavState } from './app/nav-store';
 import { useStores } from './context';
+import type { FilterState } from './filter/filter-store';
 import type { FrameWindowState } from './frames/frame-window-store';
 import type { InspectorState } from './inspector/inspector-store';
 import type { SessionsState } from './sessions/sessions-store';
@@ -14,3 +17,6 @@ export const useAlerts = <T>(selector: (s: AlertsState) => T): T => useStore(use
 export const useSessions = <T>(selector: (s: SessionsState) => T): T => useStore(useStores().sessions, selector);
 export const useFrameWindow = <T>(selector: (s: FrameWindowState) => T): T => useStore(useStores().frames, selector);
 export const useInspector = <T>(selector: (s: InspectorState) => T): T => useStore(useStores().inspector, selector);
+export const useCapture = <T>(selector: (s: CaptureState) => T): T => useStore(useStores().capture, selector);
+export const useHost = (): HostHelpers | undefined => useStores().host;
+export const useFilter = <T>(selector: (s: FilterState) => T): T => useStore(useStores().filter, selector);

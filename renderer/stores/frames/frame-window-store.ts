@@ -24,6 +24,8 @@ export interface FrameWindowState {
   loading: ReadonlySet<number>;
   /** The last query failed (e.g. a bad filter); rows are those of the previous query. */
   error?: ErrorInfo;
+  /** Keep the newest row in view as frames arrive (true while the user is at the bottom). */
+  follow: boolean;
   /** A request for the table to bring a row into view; `nonce` makes repeats distinct. */
   scrollTo?: { position: number; nonce: number };
   actions: FrameWindowActions;
@@ -41,6 +43,7 @@ export interface FrameWindowActions {
   /** Position of a frame (by store index) in the current view, or undefined if the view does not hold it. */
   locate(index: number): Promise<number | undefined>;
   scrollTo(position: number): void;
+  setFollow(follow: boolean): void;
 }
 
 export type FrameWindowStore = StoreApi<FrameWindowState>;
@@ -108,6 +111,7 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
       total: 0,
       pages: new Map(),
       loading: new Set(),
+      follow: true,
       actions: {
         async setQuery(patch) {
           const query: FrameQueryState = { ...get().query, ...patch };
@@ -176,6 +180,9 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
         },
         scrollTo(position) {
           set({ scrollTo: { position, nonce: ++nonce } });
+        },
+        setFollow(follow) {
+          if (get().follow !== follow) set({ follow });
         },
       },
     };

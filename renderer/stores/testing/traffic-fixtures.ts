@@ -48,6 +48,7 @@ export function syntheticDetail(index: number): FrameDetail {
   return {
     summary,
     text,
+    ...(summary.pair !== undefined ? { pair: syntheticFrame(summary.pair) } : {}),
     findings:
       summary.findings.error > 0
         ? [{ rule: 'schema.enum', severity: 'error', group: 'schema', message: 'status must be one of the allowed values', path: '/status', keyword: 'enum', specRef: 'OCPP 1.6 §7.7' }]

@@ -1,0 +1,53 @@
+// Traffic: sessions on the left, the frame table with its filter in the middle, the
+// inspector below. Everything the engine has seen, from any source.
+import { Button } from '../../components/Button';
+import { Panel } from '../../components/Panel';
+import { SplitPane } from '../../components/SplitPane';
+import { useStores } from '../../stores/context';
+import { useFrameWindow } from '../../stores/hooks';
+import { FilterBar } from './FilterBar';
+import { FrameTable } from './FrameTable';
+import { Inspector } from './Inspector';
+import { SessionList } from './SessionList';
+import './traffic.css';
+
+export function TrafficView() {
+  return (
+    <div className="traffic" data-testid="traffic-view">
+      <SplitPane direction="row" initial={250} min={160} label="Resize the sessions list">
+        <Panel title="Sessions" testId="sessions-panel">
+          <SessionList />
+        </Panel>
+        <div className="traffic-center">
+          <TrafficToolbar />
+          <SplitPane direction="column" fixed="second" initial={300} min={120} label="Resize the inspector">
+            <FrameTable />
+            <Panel title="Inspector" className="inspector-panel">
+              <Inspector />
+            </Panel>
+          </SplitPane>
+        </div>
+      </SplitPane>
+    </div>
+  );
+}
+
+function TrafficToolbar() {
+  const { client, alerts } = useStores();
+  const total = useFrameWindow((s) => s.total);
+  const clear = async () => {
+    try {
+      await client.call('traffic.clear', {});
+    } catch (err) {
+      alerts.getState().actions.push({ severity: 'error', source: 'Traffic', message: `Could not clear: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+  return (
+    <div className="toolbar">
+      <FilterBar />
+      <Button small variant="ghost" onClick={() => void clear()} disabled={total === 0} title="Forget every frame the engine holds (live roles keep recording)" data-testid="traffic-clear">
+        Clear
+      </Button>
+    </div>
+  );
+}
