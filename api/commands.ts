@@ -3,11 +3,12 @@
 // commands in its own file; this map is their union.
 import type { CaptureCommands } from './capture';
 import type { ConformanceCommands } from './conformance';
+import type { CsmsCommands } from './csms';
 import type { EngineCommands } from './engine';
 import type { FilterCommands } from './filter';
 import type { ProxyCommands } from './proxy';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, ProxyCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

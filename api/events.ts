@@ -1,10 +1,11 @@
 // The event map: batched pushes from the engine to every front end.
 import type { ConformanceEvents } from './conformance';
+import type { CsmsEvents } from './csms';
 import type { EngineEvents } from './engine';
 import type { HostEvents } from './host';
 import type { ProxyEvents } from './proxy';
 
-export interface Events extends EngineEvents, HostEvents, ConformanceEvents, ProxyEvents {}
+export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

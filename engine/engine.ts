@@ -11,6 +11,7 @@ import { engineCommands } from './engine-commands';
 import { filterCommands } from './filter/commands';
 import { captureCommands } from './capture/commands';
 import { conformanceCommands } from './conformance/commands';
+import { csmsCommands } from './csms/commands';
 import { proxyCommands } from './proxy/commands';
 import type { CaseDefinition } from './conformance/case';
 import type { RunDeps } from './conformance/runner';
@@ -64,6 +65,7 @@ export class Engine implements ApiClient {
     this.register(engineCommands(this.context));
     this.register(filterCommands(this.context));
     this.register(captureCommands(this.context));
+    this.register(csmsCommands(this.context));
     this.register(proxyCommands(this.context));
     this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], ...(options.simulators !== undefined ? { simulators: options.simulators } : {}) });
     this.register(this.conformance.handlers);
