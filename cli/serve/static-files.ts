@@ -33,9 +33,9 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
+  // Any `..` segment is refused outright, before normalising could fold it away.
+  if (decoded.includes('\0') || decoded.split(/[/\\]/).includes('..')) return undefined;
   const relative = normalize(decoded).replace(/^([/\\])+/, '');
-  if (relative.split(/[/\\]/).includes('..')) return undefined;
   const file = join(root, relative);
   const base = root.endsWith(sep) ? root : root + sep;
   if (!file.startsWith(base)) return undefined;
