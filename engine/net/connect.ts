@@ -145,7 +145,9 @@ export function connect(url: string, options: ConnectOptions): Promise<Connected
       ws.pause();
       if (options.holdPaused !== true) {
         setImmediate(() => {
-          if (ws.readyState === WebSocket.OPEN) ws.resume();
+          // Also when the caller has already started closing: the server's close frame
+          // must be read for the closing handshake to complete.
+          if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CLOSING) ws.resume();
         });
       }
       const connected: Connected = { ws, subprotocol: ws.protocol };
