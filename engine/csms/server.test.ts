@@ -1,0 +1,236 @@
+// The CSMS on the wire: security profiles, bad input, responder overrides, follow-ups,
+// reconnection and timeouts.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { OcppVersion } from '../../api/model';
+import { connect, ConnectRefusal } from '../net/connect';
+import { basicAuthHeader } from '../net/handshake';
+import { makeTestPki, type TestPki } from '../testing/certs';
+import { rpcClient } from '../testing/ocpp-rpc';
+import { ownCharger, startTestCsms, until, type TestCsms } from './testing';
+
+let pki: TestPki;
+beforeAll(() => {
+  pki = makeTestPki('CP-TLS');
+});
+afterAll(() => pki.remove());
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function csms(settings: unknown = {}, tls?: Parameters<typeof startTestCsms>[1]['tls']): Promise<TestCsms> {
+  const t = await startTestCsms(settings, tls === undefined ? {} : { tls });
+  cleanups.push(() => t.stop());
+  return t;
+}
+
+async function refusal(p: Promise<unknown>): Promise<ConnectRefusal> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(ConnectRefusal);
+  return err as ConnectRefusal;
+}
+
+describe('security profiles', () => {
+  const chargers = { CP1: { password: 'raw-password-0001' }, CP2: { passwordHex: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' } };
+
+  it('profile 1: Basic auth in raw and hex form; a wrong or missing password and an unknown charger get 401', async () => {
+    const t = await csms({ chargers });
+    expect(t.csms.profile).toBe(1);
+    const ok = await connect(`${t.url}/ocpp/CP1`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('CP1', 'raw-password-0001') } });
+    expect(ok.subprotocol).toBe('ocpp1.6');
+    ok.ws.close();
+    const hex = await connect(`${t.url}/ocpp/CP2`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('CP2', Buffer.from('a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex')) } });
+    hex.ws.close();
+    // ocpp-rpc sends the password as given: the hex digits as text are accepted too.
+    const rpc = rpcClient({ endpoint: `${t.url}/ocpp`, identity: 'CP2', protocols: ['ocpp1.6'], password: 'A1B2C3D4E5F60718293A4B5C6D7E8F90' });
+    await rpc.connect();
+    await rpc.close({ force: true });
+
+    const wrong = await refusal(connect(`${t.url}/ocpp/CP1`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('CP1', 'guess') } }));
+    expect(wrong).toMatchObject({ kind: 'http', status: 401 });
+    expect(wrong.body).toContain('Wrong password');
+    expect(await refusal(connect(`${t.url}/ocpp/CP1`, { subprotocols: ['ocpp1.6'] }))).toMatchObject({ status: 401 });
+    expect(await refusal(connect(`${t.url}/ocpp/CP9`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('CP9', 'x') } }))).toMatchObject({ status: 401 });
+    // Refusals are recorded as failed sessions.
+    await t.csms.settled();
+    expect(t.store.sessionList().filter((s) => s.state === 'failed').map((s) => s.chargePointId)).toEqual(['CP1', 'CP1', 'CP9']);
+  });
+
+  it('404 for a charger off the allow-list; 400 with the reason when no subprotocol fits', async () => {
+    const t = await csms({ allowUnknownChargers: false, chargers: { CP1: {} }, subprotocols: ['ocpp2.0.1'] });
+    expect(await refusal(connect(`${t.url}/ocpp/CPX`, { subprotocols: ['ocpp2.0.1'] }))).toMatchObject({ status: 404 });
+    const r = await refusal(connect(`${t.url}/ocpp/CP1`, { subprotocols: ['ocpp1.6'] }));
+    expect(r).toMatchObject({ status: 400 });
+    expect(r.body).toMatch(/offered ocpp1\.6; this CSMS speaks ocpp2\.0\.1/);
+    const ok = await connect(`${t.url}/ocpp/CP1`, { subprotocols: ['ocpp1.6', 'ocpp2.0.1'] });
+    expect(ok.subprotocol).toBe('ocpp2.0.1');
+    ok.ws.close();
+  });
+
+  it('profile 2: TLS with Basic auth', async () => {
+    const t = await csms({ chargers }, { cert: pki.serverCert, key: pki.serverKey });
+    expect(t.csms.profile).toBe(2);
+    expect(t.url).toMatch(/^wss:/);
+    const ok = await connect(`${t.url}/CP1`, { subprotocols: ['ocpp2.0.1'], tls: { ca: pki.caCert }, headers: { Authorization: basicAuthHeader('CP1', 'raw-password-0001') } });
+    expect(ok.tls?.version).toMatch(/^TLSv1\.[23]$/);
+    ok.ws.close();
+    expect(await refusal(connect(`${t.url}/CP1`, { subprotocols: ['ocpp2.0.1'], tls: { ca: pki.caCert }, headers: { Authorization: basicAuthHeader('CP1', 'nope') } }))).toMatchObject({ status: 401 });
+    // A charger that does not trust the CSMS certificate never gets to HTTP.
+    expect(await refusal(connect(`${t.url}/CP1`, { subprotocols: ['ocpp2.0.1'] }))).toMatchObject({ kind: 'tls' });
+  });
+
+  it('profile 3: a trusted client certificate is required, and its CN must be the charge point id when asked', async () => {
+    const t = await csms({ requireCertificateCn: true }, { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.caCert });
+    expect(t.csms.profile).toBe(3);
+    const good = pki.clientCert('CP-TLS');
+    const ok = await connect(`${t.url}/ocpp/CP-TLS`, { subprotocols: ['ocpp1.6'], tls: { ca: pki.caCert, ...good } });
+    ok.ws.close();
+    await until(() => t.csms.state('CP-TLS')?.connection.tlsSubject);
+    expect(t.csms.state('CP-TLS')!.connection).toMatchObject({ securityProfile: 3, tlsSubject: expect.stringContaining('CN=CP-TLS') });
+    const otherCn = await refusal(connect(`${t.url}/ocpp/CP-OTHER`, { subprotocols: ['ocpp1.6'], tls: { ca: pki.caCert, ...good } }));
+    expect(otherCn).toMatchObject({ status: 401 });
+    expect(otherCn.body).toContain('CN "CP-TLS"');
+    expect(await refusal(connect(`${t.url}/ocpp/CP-TLS`, { subprotocols: ['ocpp1.6'], tls: { ca: pki.caCert, ...pki.untrustedClient } }))).toMatchObject({ kind: 'tls' });
+    expect(await refusal(connect(`${t.url}/ocpp/CP-TLS`, { subprotocols: ['ocpp1.6'], tls: { ca: pki.caCert } }))).toMatchObject({ kind: 'tls' });
+  });
+});
+
+describe('bad input', () => {
+  const cases: Record<'1.6' | '2.0.1' | '2.1', { fmt: string; occ: string; rpc: string }> = {
+    '1.6': { fmt: 'FormationViolation', occ: 'OccurenceConstraintViolation', rpc: 'FormationViolation' },
+    '2.0.1': { fmt: 'FormatViolation', occ: 'OccurrenceConstraintViolation', rpc: 'RpcFrameworkError' },
+    '2.1': { fmt: 'FormatViolation', occ: 'OccurrenceConstraintViolation', rpc: 'RpcFrameworkError' },
+  };
+  for (const [version, codes] of Object.entries(cases) as Array<[OcppVersion, (typeof cases)['1.6']]>) {
+    it(`${version}: malformed frames, unknown actions and invalid payloads get the version's CALLERROR; the session survives`, async () => {
+      const t = await csms();
+      const c = await connect(`${t.url}/BAD`, { subprotocols: [`ocpp${version}`] });
+      cleanups.push(() => c.ws.terminate());
+      const replies: unknown[][] = [];
+      c.ws.on('message', (d: Buffer) => replies.push(JSON.parse(d.toString()) as unknown[]));
+      const send = async (text: string) => {
+        const before = replies.length;
+        c.ws.send(text);
+        await until(() => (replies.length > before ? true : undefined));
+        return replies.at(-1)!.slice(0, 3);
+      };
+      expect(await send('[2,"a","MakeCoffee",{}]')).toEqual([4, 'a', 'NotImplemented']);
+      expect(await send('[2,"b","Reset",{}]')).toEqual([4, 'b', 'NotSupported']);
+      expect(await send('[2,"c","Heartbeat",{"extra":1}]')).toEqual([4, 'c', codes.fmt]);
+      const boot = version === '1.6' ? '{"chargePointVendor":"V"}' : '{"reason":"PowerUp"}';
+      expect(await send(`[2,"d","BootNotification",${boot}]`)).toEqual([4, 'd', codes.occ]);
+      expect(await send('not json')).toEqual([4, '-1', codes.rpc]);
+      expect(await send('[2,"e","Heartbeat"]')).toEqual([4, 'e', codes.fmt]);
+      if (version === '2.0.1') expect(await send('[9,"f",{}]')).toEqual([4, 'f', 'MessageTypeNotSupported']);
+      // Alive: a valid CALL still gets its answer, and nothing of that counted as a boot.
+      expect(await send('[2,"g","Heartbeat",{}]')).toEqual([3, 'g', expect.objectContaining({ currentTime: expect.any(String) })]);
+      expect(t.csms.state('BAD')!.boot.status).toBe('None');
+      expect(t.csms.isConnected('BAD')).toBe(true);
+      // And the judge flagged what the charger sent.
+      const findings = await t.findings();
+      expect(findings.length).toBeGreaterThan(4);
+    });
+  }
+});
+
+describe('responder overrides', () => {
+  it('fixed, error, noAnswer and delay from the config, per charger before global', async () => {
+    const t = await csms({
+      timeScale: 0.5,
+      responders: {
+        Heartbeat: { mode: 'fixed', payload: { currentTime: '2031-01-01T00:00:00.000Z' } },
+        Authorize: { mode: 'error', code: 'SecurityError', description: 'not today', delayMs: 200 },
+        StatusNotification: 'noAnswer',
+      },
+      chargers: { SPECIAL: { responders: { Heartbeat: 'default' } } },
+    });
+    const cp = await ownCharger(t.url, 'PLAIN', '1.6');
+    cleanups.push(() => cp.close());
+    expect(await cp.endpoint.call('Heartbeat', {})).toMatchObject({ kind: 'result', payload: { currentTime: '2031-01-01T00:00:00.000Z' } });
+    const started = Date.now();
+    const auth = await cp.endpoint.call('Authorize', { idTag: 'X' });
+    const waited = Date.now() - started;
+    expect(auth).toMatchObject({ kind: 'error', code: 'SecurityError', description: 'not today' });
+    // 200 ms × timeScale 0.5.
+    expect(waited).toBeGreaterThanOrEqual(90);
+    expect(waited).toBeLessThan(190);
+    await expect(cp.endpoint.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' }, { timeoutMs: 200 })).rejects.toThrow(/No answer/);
+    // An unanswered StatusNotification was received (counted) but not applied.
+    expect(t.csms.state('PLAIN')!.stats.received['StatusNotification']).toBe(1);
+    expect(t.csms.state('PLAIN')!.connectors).toEqual([]);
+
+    const special = await ownCharger(t.url, 'SPECIAL', '1.6');
+    cleanups.push(() => special.close());
+    const hb = await special.endpoint.call('Heartbeat', {});
+    expect(hb.kind === 'result' && hb.payload['currentTime']).not.toBe('2031-01-01T00:00:00.000Z');
+  });
+
+  it('changed at run time; a fixed payload updates the state; an invalid one is sent only when allowed', async () => {
+    const t = await csms();
+    const cp = await ownCharger(t.url, 'RT', '1.6');
+    cleanups.push(() => cp.close());
+    t.csms.setResponder('StartTransaction', { mode: 'fixed', payload: { idTagInfo: { status: 'Accepted' }, transactionId: 4242 } });
+    expect(await cp.endpoint.call('StartTransaction', { connectorId: 1, idTag: 'T', meterStart: 0, timestamp: new Date().toISOString() })).toMatchObject({ payload: { transactionId: 4242 } });
+    expect(t.csms.state('RT')!.transactions[0]).toMatchObject({ transactionId: '4242', state: 'active' });
+    t.csms.setResponder('Heartbeat', { mode: 'fixed', payload: { when: 'now' } }, 'RT');
+    // Our own answer would break the schema: the endpoint reports that rather than send it.
+    expect(await cp.endpoint.call('Heartbeat', {})).toMatchObject({ kind: 'error', code: 'InternalError' });
+    t.csms.setResponder('Heartbeat', { mode: 'fixed', payload: { when: 'now' }, allowInvalid: true }, 'RT');
+    expect(await cp.endpoint.call('Heartbeat', {})).toMatchObject({ kind: 'result', payload: { when: 'now' }, findings: expect.arrayContaining([expect.objectContaining({ rule: 'schema.required' })]) });
+    t.csms.setResponder('Heartbeat', null, 'RT');
+    expect(await cp.endpoint.call('Heartbeat', {})).toMatchObject({ kind: 'result', findings: [] });
+    t.csms.setResponder('Heartbeat', { mode: 'noAnswer', delayMs: 50 });
+    await expect(cp.endpoint.call('Heartbeat', {}, { timeoutMs: 300 })).rejects.toThrow(/No answer/);
+  });
+});
+
+describe('sending and follow-ups', () => {
+  it('follows SignCertificate with CertificateSigned after the scaled delay', async () => {
+    const dir = pki.dir;
+    execFileSync('openssl', ['req', '-new', '-key', 'client.key', '-subj', '/CN=CP-TLS', '-out', 'sign.csr'], { cwd: dir, stdio: 'pipe' });
+    const csr = readFileSync(`${dir}/sign.csr`, 'utf8');
+    const chain = pki.clientCert('CP-TLS').cert;
+    const t = await csms({ signCertificate: { certificateChain: chain, delayMs: 10_000 }, timeScale: 0.005 });
+    const cp = await ownCharger(t.url, 'SIGN', '2.0.1');
+    cleanups.push(() => cp.close());
+    expect(await cp.endpoint.call('SignCertificate', { csr, certificateType: 'ChargingStationCertificate' })).toMatchObject({ payload: { status: 'Accepted' } });
+    const signed = await until(() => cp.calls.find((c) => c.action === 'CertificateSigned'), 2000);
+    expect(signed.payload).toEqual({ certificateChain: chain, certificateType: 'ChargingStationCertificate' });
+    expect(t.csms.state('SIGN')!.stats.sent['CertificateSigned']).toBe(1);
+    expect(await t.findings()).toEqual([]);
+  });
+
+  it('returns a timeout or closed outcome, notes Pending, and lets a reconnect replace the old connection', async () => {
+    const t = await csms({ boot: { status: 'Pending' } });
+    const cp = await ownCharger(t.url, 'SLOW', '1.6', { answers: (call) => (call.action === 'Reset' ? { noAnswer: true } : undefined) });
+    cleanups.push(() => cp.close());
+    await cp.endpoint.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    expect(await t.csms.send('SLOW', 'Reset', { type: 'Hard' }, { timeoutMs: 100 })).toMatchObject({ kind: 'timeout', timeoutMs: 100 });
+    const remote = await t.csms.send('SLOW', 'RemoteStartTransaction', { idTag: 'A' });
+    expect(remote.notes[0]).toMatch(/Pending: RemoteStartTransaction is not allowed/);
+
+    const again = await ownCharger(t.url, 'SLOW', '2.0.1');
+    cleanups.push(() => again.close());
+    await until(() => (cp.endpoint.isOpen ? undefined : true));
+    const state = t.csms.state('SLOW')!;
+    expect(state).toMatchObject({ version: '2.0.1', connection: { connected: true, connects: 2 } });
+    // The 1.6 boot no longer describes a 2.0.1 charger.
+    expect(state.boot.status).toBe('None');
+    const sessions = () => t.store.sessionList().filter((s) => s.chargePointId === 'SLOW');
+    await until(() => (sessions()[0]?.state === 'closed' ? true : undefined));
+    expect(sessions().map((s) => [s.state, s.reason])).toEqual([['closed', expect.stringContaining('closed by the bench (code 1000')], ['open', undefined]]);
+
+    const pending = t.csms.send('SLOW', 'Reset', { type: 'Immediate' }, { timeoutMs: 2000 });
+    again.close();
+    expect(await pending).toMatchObject({ kind: 'closed' });
+    await until(() => (t.csms.isConnected('SLOW') ? undefined : true));
+    expect(t.csms.state('SLOW')!.connection.connected).toBe(false);
+    await expect(t.csms.waitFor('SLOW', (_s, connected) => connected, 50, 'a connection')).rejects.toThrow(/did not meet a connection within 50 ms/);
+  });
+});
