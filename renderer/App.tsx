@@ -5,7 +5,7 @@ import type { ApiClient } from '../api/client';
 import { AppShell } from './features/shell/AppShell';
 import { createAppStores } from './stores/app-stores';
 import type { ViewName } from './stores/app/nav-store';
-import { connectEvents } from './stores/connect-events';
+import { connectEvents, resync } from './stores/connect-events';
 import { StoresProvider } from './stores/context';
 import type { HostHelpers } from './stores/host';
 import './styles/index.css';
@@ -23,8 +23,7 @@ export function App({ client, host, view }: AppProps) {
 
   useEffect(() => {
     const disconnect = connectEvents(stores);
-    void stores.sessions.getState().actions.load();
-    void stores.frames.getState().actions.setQuery({});
+    resync(stores);
     return disconnect;
   }, [stores]);
 

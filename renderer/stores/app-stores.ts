@@ -2,6 +2,7 @@
 import type { ApiClient } from '../../api/client';
 import { createCaptureStore, type CaptureStore } from './capture/capture-store';
 import { detectHost, type HostHelpers } from './host';
+import { createConnectionStore, type ConnectionStore } from './app/connection-store';
 import { createAlertsStore, type AlertsStore } from './app/alerts-store';
 import { createNavStore, type NavStore, type ViewName } from './app/nav-store';
 import { createFilterStore, type FilterStore } from './filter/filter-store';
@@ -14,6 +15,7 @@ export interface AppStores {
   /** Native dialogs and PDF printing, in Electron only. */
   host: HostHelpers | undefined;
   nav: NavStore;
+  connection: ConnectionStore;
   alerts: AlertsStore;
   sessions: SessionsStore;
   frames: FrameWindowStore;
@@ -33,6 +35,7 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     client,
     host: 'host' in options ? options.host : detectHost(),
     nav: createNavStore(options.view),
+    connection: createConnectionStore(client),
     alerts: createAlertsStore(),
     sessions: createSessionsStore(client),
     frames: createFrameWindowStore(client),

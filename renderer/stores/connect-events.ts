@@ -1,13 +1,27 @@
 // Routes the engine's batched events into the stores: one store update per batch.
 import type { AppStores } from './app-stores';
+import { asUiClient } from './app/connection-store';
 import { VIEWS, type ViewName } from './app/nav-store';
 import { openCapture } from './capture/open-capture';
 
 const isView = (name: string | undefined): name is ViewName => (VIEWS as readonly string[]).includes(name ?? '');
 
+/** Everything the window shows, fetched afresh (at start and after a reconnect). */
+export function resync(stores: AppStores): void {
+  void stores.sessions.getState().actions.load();
+  void stores.frames.getState().actions.setQuery({});
+}
+
 export function connectEvents(stores: AppStores): () => void {
   const { client } = stores;
+  const ui = asUiClient(client);
   const offs = [
+    // Events were missed while the transport was down: fetch the state again.
+    ui?.onConnection((state) => {
+      const before = stores.connection.getState().state;
+      stores.connection.getState().actions.set(state);
+      if (state === 'open' && before !== 'open') resync(stores);
+    }) ?? (() => {}),
     client.on('traffic.frames', ({ frames }) => stores.frames.getState().actions.live(frames)),
     client.on('traffic.sessions', ({ sessions }) => stores.sessions.getState().actions.apply(sessions)),
     client.on('traffic.reset', () => {

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../api/client';
 import type { AlertsState } from './app/alerts-store';
 import type { CaptureState } from './capture/capture-store';
 import type { HostHelpers } from './host';
+import type { ConnectionStoreState } from './app/connection-store';
 import type { NavState } from './app/nav-store';
 import { useStores } from './context';
 import type { FilterState } from './filter/filter-store';
@@ -20,3 +21,4 @@ export const useInspector = <T>(selector: (s: InspectorState) => T): T => useSto
 export const useCapture = <T>(selector: (s: CaptureState) => T): T => useStore(useStores().capture, selector);
 export const useHost = (): HostHelpers | undefined => useStores().host;
 export const useFilter = <T>(selector: (s: FilterState) => T): T => useStore(useStores().filter, selector);
+export const useConnection = <T>(selector: (s: ConnectionStoreState) => T): T => useStore(useStores().connection, selector);

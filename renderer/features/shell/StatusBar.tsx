@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useCapture, useClient, useFrameWindow, useSessions } from '../../stores/hooks';
+import { useCapture, useClient, useConnection, useFrameWindow, useSessions } from '../../stores/hooks';
 
 /** One line at the bottom: what the engine holds and where it came from. */
 export function StatusBar() {
@@ -9,6 +9,7 @@ export function StatusBar() {
   const total = useFrameWindow((s) => s.total);
   const filtered = useFrameWindow((s) => s.query.filter !== '' || s.query.session !== undefined);
   const opened = useCapture((s) => s.opened?.path);
+  const connection = useConnection((s) => s.state);
 
   useEffect(() => {
     let live = true;
@@ -23,7 +24,10 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span>{version ?? '…'}</span>
+      <span className={`conn conn-${connection}`} data-testid="connection" data-state={connection} title="Connection to the engine">
+        <span className={`dot dot-${connection === 'open' ? 'connected' : connection === 'closed' ? 'error' : 'connecting'}`} />{' '}
+        {connection === 'open' ? (version ?? '…') : connection === 'reconnecting' ? 'Reconnecting to the engine…' : connection === 'connecting' ? 'Connecting…' : 'Disconnected'}
+      </span>
       <span>
         {sessions} session{sessions === 1 ? '' : 's'}
       </span>

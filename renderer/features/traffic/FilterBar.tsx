@@ -62,7 +62,7 @@ export function FilterBar() {
           aria-label="Filter expression"
           aria-invalid={shown !== undefined}
           aria-describedby="filter-status"
-          placeholder="Filter: action:Heartbeat & dir:cp2csms, findings>0, !kind:CALL …   (/ or Ctrl+F)"
+          placeholder="Filter, e.g. action:Meter* & from:charger  ·  has:error  ·  latency>500   (/ or Ctrl+F)"
           spellCheck={false}
           value={draft}
           onChange={(e) => setDraft(e.target.value)}

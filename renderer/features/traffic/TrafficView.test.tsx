@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/errors';
 import type { FrameDetail } from '../../../api/model';
-import { scriptedClient } from '../../stores/testing/scripted-client';
+import { createFakeClient } from '../../api/fake-client';
 import { session, syntheticDetail, syntheticFrame, syntheticPage } from '../../stores/testing/traffic-fixtures';
 import { useScreenLayout } from '../testing/layout';
 import { renderWithStores } from '../testing/render-app';
@@ -13,7 +13,7 @@ afterEach(cleanup);
 useScreenLayout();
 
 function trafficClient(total: number) {
-  return scriptedClient({
+  return createFakeClient({
     'sessions.list': () => [session({ frames: total, findings: { error: 2, warning: 0, info: 0 } })],
     'frames.query': (q) => syntheticPage(total, q),
     'frames.detail': ({ index }) => syntheticDetail(index),
@@ -49,7 +49,7 @@ describe('traffic view', () => {
     expect(rows.length).toBeLessThan(120);
     expect(screen.getByTestId('frame-table').getAttribute('data-total')).toBe('1000000');
     // Only pages near the screen were asked for, never the whole store.
-    for (const args of client.callsTo('frames.query') as Array<{ limit: number }>) expect(args.limit).toBeLessThanOrEqual(200);
+    for (const args of client.callsTo('frames.query') ) expect(args.limit).toBeLessThanOrEqual(200);
   });
 
   it('shows a selected frame, its pair and its findings, and highlights a finding\u2019s JSON node', async () => {
@@ -87,7 +87,7 @@ describe('traffic view', () => {
     fireEvent.change(input, { target: { value: 'action:Heartbeat' } });
     await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('false'));
     fireEvent.keyDown(input, { key: 'Enter' });
-    await waitFor(() => expect((client.callsTo('frames.query') as Array<{ filter?: string }>).at(-1)?.filter).toBe('action:Heartbeat'));
+    await waitFor(() => expect((client.callsTo('frames.query') ).at(-1)?.filter).toBe('action:Heartbeat'));
   });
 
   it('generates the filter help from the engine and uses an example', async () => {
@@ -111,7 +111,7 @@ describe('traffic view', () => {
 
   it('says when a frame cannot be read', async () => {
     const client = trafficClient(4);
-    client.script({
+    client.handle({
       'frames.detail': (): FrameDetail => {
         throw new ApiError('io', 'Could not read frame 2 from x.jsonl');
       },

@@ -46,7 +46,7 @@ function TrafficToolbar() {
     <div className="toolbar">
       <FilterBar />
       <Button small variant="ghost" onClick={() => void clear()} disabled={total === 0} title="Forget every frame the engine holds (live roles keep recording)" data-testid="traffic-clear">
-        Clear
+        Clear traffic
       </Button>
     </div>
   );

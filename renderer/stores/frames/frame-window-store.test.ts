@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandArgs } from '../../../api/commands';
 import { ApiError } from '../../../api/errors';
-import { scriptedClient } from '../testing/scripted-client';
+import { createFakeClient } from '../../api/fake-client';
 import { syntheticFrame, syntheticPage } from '../testing/traffic-fixtures';
 import { createFrameWindowStore } from './frame-window-store';
 import { PAGE_SIZE, rowAt } from './pages';
@@ -10,13 +9,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('frame window store', () => {
   it('loads the first page and fetches only the pages the table shows', async () => {
-    const client = scriptedClient({ 'frames.query': (q) => syntheticPage(1_000_000, q) });
+    const client = createFakeClient({ 'frames.query': (q) => syntheticPage(1_000_000, q) });
     const store = createFrameWindowStore(client);
     await store.getState().actions.setQuery({});
     expect(store.getState().total).toBe(1_000_000);
     store.getState().actions.showRange(500_000, 500_040);
     await settle();
-    const offsets = (client.callsTo('frames.query') as CommandArgs<'frames.query'>[]).map((q) => q.offset);
+    const offsets = (client.callsTo('frames.query') ).map((q) => q.offset);
     expect(offsets).toEqual([0, 499_800, 500_000]);
     expect(rowAt(store.getState().pages, 500_020)?.index).toBe(500_020);
     // Asking again for the same rows costs nothing.
@@ -25,7 +24,7 @@ describe('frame window store', () => {
   });
 
   it('appends live frames by index when unfiltered and links responses to requests', async () => {
-    const client = scriptedClient({ 'frames.query': (q) => syntheticPage(4, q) });
+    const client = createFakeClient({ 'frames.query': (q) => syntheticPage(4, q) });
     const store = createFrameWindowStore(client);
     await store.getState().actions.setQuery({});
     const { pair: _p, ...request } = syntheticFrame(4);
@@ -39,18 +38,18 @@ describe('frame window store', () => {
 
   it('asks the engine for the tail when a filtered view receives live frames', async () => {
     let total = 3;
-    const client = scriptedClient({ 'frames.query': (q) => syntheticPage(total, q) });
+    const client = createFakeClient({ 'frames.query': (q) => syntheticPage(total, q) });
     const store = createFrameWindowStore(client);
     await store.getState().actions.setQuery({ filter: 'action:Heartbeat' });
     total = 5;
     store.getState().actions.live([syntheticFrame(10)]);
     await settle();
     expect(store.getState().total).toBe(5);
-    expect((client.callsTo('frames.query') as CommandArgs<'frames.query'>[]).at(-1)).toMatchObject({ filter: 'action:Heartbeat', offset: 3 });
+    expect((client.callsTo('frames.query') ).at(-1)).toMatchObject({ filter: 'action:Heartbeat', offset: 3 });
   });
 
   it('keeps the previous rows and reports the error when a filter is rejected', async () => {
-    const client = scriptedClient({
+    const client = createFakeClient({
       'frames.query': (q) => {
         if (q.filter === 'action:') throw new ApiError('bad-args', 'a value is missing after "action:"', { position: 7, length: 0 });
         return syntheticPage(10, q);
@@ -67,7 +66,7 @@ describe('frame window store', () => {
 
   it('drops answers to a query that was replaced while they were on the way', async () => {
     let release: () => void = () => {};
-    const client = scriptedClient({
+    const client = createFakeClient({
       'frames.query': async (q) => {
         if (q.filter === 'slow') await new Promise<void>((r) => (release = r));
         return syntheticPage(q.filter === 'slow' ? 99 : 7, q);
@@ -84,7 +83,7 @@ describe('frame window store', () => {
 
   it('locates a frame in a filtered view by bisection', async () => {
     // The view holds every third frame.
-    const client = scriptedClient({
+    const client = createFakeClient({
       'frames.query': (q) => {
         const offset = q.offset ?? 0;
         const frames = Array.from({ length: Math.max(0, Math.min(q.limit ?? 0, 5000 - offset)) }, (_, i) => syntheticFrame((offset + i) * 3));

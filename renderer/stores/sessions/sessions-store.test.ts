@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scriptedClient } from '../testing/scripted-client';
+import { createFakeClient } from '../../api/fake-client';
 import { session } from '../testing/traffic-fixtures';
 import { createSessionsStore, mergeSessions } from './sessions-store';
 
@@ -15,11 +15,11 @@ describe('sessions store', () => {
   });
 
   it('loads the list from the engine and keeps the error when it cannot', async () => {
-    const client = scriptedClient({ 'sessions.list': () => [session({ id: 'x' })] });
+    const client = createFakeClient({ 'sessions.list': () => [session({ id: 'x' })] });
     const store = createSessionsStore(client);
     await store.getState().actions.load();
     expect(store.getState().order).toEqual(['x']);
-    const broken = createSessionsStore(scriptedClient());
+    const broken = createSessionsStore(createFakeClient());
     await broken.getState().actions.load();
     expect(broken.getState().error?.code).toBe('unknown-command');
   });
