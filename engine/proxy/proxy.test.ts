@@ -1,7 +1,7 @@
 // The proxy between two independent OCPP-J peers (ocpp-rpc in strict mode): transparency
 // of the handshake and the frames, refusals, and what the capture keeps.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { OcppVersion } from '../../api/model';
 import { redactCredentials } from '../capture/redaction';
@@ -123,4 +123,65 @@ describe('transparency between two ocpp-rpc peers', () => {
       expect(stored.filter((f) => f.findings.error > 0)).toEqual([]);
     });
   }
+});
+
+describe('handshake relay: refusals reach the charger and the capture', () => {
+  it('passes the CSMS\'s 401 for a wrong password through, and records the failed attempt', async () => {
+    const csms = await rpcCsms('1.6', cleanups, { password: 'right-password' });
+    const p = await startProxy(csms.url, cleanups);
+    const cp = charger(p.url, 'CP-2', '1.6', { password: 'wrong-password' });
+    await expect(cp.connect()).rejects.toMatchObject({ code: 401 });
+    expect(csms.clients).toHaveLength(0);
+    const fail = (await p.records()).find((r) => r.type === 'fail');
+    expect(fail).toMatchObject({ chargePointId: 'CP-2', path: '/ocpp/CP-2', status: 401, upstreamUrl: `${csms.url}/CP-2` });
+    expect((fail as { reason: string }).reason).toMatch(/refused the connection with HTTP 401/);
+    expect(p.proxy.sessions()[0]).toMatchObject({ state: 'failed', chargePointId: 'CP-2' });
+  });
+
+  it('offers upstream exactly the charger\'s subprotocols, and answers 400 when the CSMS takes none of them', async () => {
+    const csms = await rpcCsms('2.0.1', cleanups);
+    const p = await startProxy(csms.url, cleanups);
+    const both = charger(p.url, 'CP-3', '2.0.1', { protocols: ['ocpp1.6', 'ocpp2.0.1'] });
+    await both.connect();
+    expect(both.protocol).toBe('ocpp2.0.1');
+    const open = (await p.records()).find((r) => r.type === 'open');
+    expect(open).toMatchObject({ offeredSubprotocols: ['ocpp1.6', 'ocpp2.0.1'], subprotocol: 'ocpp2.0.1' });
+    const unknown = charger(p.url, 'CP-4', 'ocpp9.9', { strictMode: false });
+    await expect(unknown.connect()).rejects.toMatchObject({ code: 400 });
+    const fail = (await p.records()).find((r) => r.type === 'fail');
+    expect(fail).toMatchObject({ chargePointId: 'CP-4', status: 400, offeredSubprotocols: ['ocpp9.9'] });
+  });
+
+  it('answers 502 when the CSMS is down and 504 when it does not answer in time', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const downPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const down = await startProxy(`ws://127.0.0.1:${downPort}/base`, cleanups);
+    await expect(charger(down.url, 'CP-5', '1.6').connect()).rejects.toMatchObject({ code: 502 });
+    const fail = (await down.records()).find((r) => r.type === 'fail');
+    expect(fail).toMatchObject({ status: 502, upstreamUrl: `ws://127.0.0.1:${downPort}/base/CP-5` });
+    expect((fail as { reason: string }).reason).toMatch(/refused the TCP connection/);
+
+    const held: Socket[] = [];
+    const silent: Server = createServer((socket) => held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => silent.close(r)));
+    cleanups.push(() => held.forEach((s) => s.destroy()));
+    const slow = await startProxy(`ws://127.0.0.1:${(silent.address() as AddressInfo).port}`, cleanups, { connectTimeoutMs: 200 });
+    await expect(charger(slow.url, 'CP-6', '1.6').connect()).rejects.toMatchObject({ code: 504 });
+    expect((await slow.records()).find((r) => r.type === 'fail')).toMatchObject({ status: 504 });
+  });
+
+  it('keeps the charger\'s full path in path mode "full"', async () => {
+    const csms = await rpcCsms('1.6', cleanups);
+    const seen: string[] = [];
+    csms.server.on('client', (c) => seen.push((c as unknown as { session: unknown; handshake: { endpoint: string; identity: string } }).handshake.identity));
+    const p = await startProxy(`${csms.url}/csms`, cleanups, { pathMode: 'full' });
+    const cp = charger(p.url, 'CP-7', '1.6');
+    await cp.connect();
+    const open = (await p.records()).find((r) => r.type === 'open');
+    expect(open).toMatchObject({ path: '/ocpp/CP-7', upstreamUrl: `${csms.url}/csms/ocpp/CP-7` });
+    expect(seen).toEqual(['CP-7']);
+  });
 });

@@ -2,7 +2,7 @@
 // a test needs raw control), a proxy with a capture, and a capture reader. Tests only.
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer, type ClientOptions } from 'ws';
 import type { OcppVersion } from '../../api/model';
 import type { CaptureRecord } from '../capture/format';
 import { readCapture } from '../capture/reader';
@@ -112,8 +112,8 @@ export async function rawCsms(cleanups: Cleanup[], protocol = 'ocpp1.6'): Promis
 }
 
 /** A plain ws charger: the raw end of a test. */
-export async function rawCharger(url: string, cleanups: Cleanup[], protocols = ['ocpp1.6']): Promise<{ ws: WebSocket; received: Array<{ text: string; binary: boolean }>; closes: Array<{ code: number; reason: string }> }> {
-  const ws = new WebSocket(url, protocols);
+export async function rawCharger(url: string, cleanups: Cleanup[], protocols = ['ocpp1.6'], wsOptions: ClientOptions = {}): Promise<{ ws: WebSocket; received: Array<{ text: string; binary: boolean }>; closes: Array<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(url, protocols, wsOptions);
   const received: Array<{ text: string; binary: boolean }> = [];
   const closes: Array<{ code: number; reason: string }> = [];
   ws.on('message', (data: Buffer, binary: boolean) => received.push({ text: binary ? data.toString('base64') : data.toString(), binary }));
@@ -132,6 +132,7 @@ export interface TestProxy {
   proxy: OcppProxy;
   url: string;
   store: TrafficStore;
+  capture: CaptureWriter;
   capturePath: string;
   /** Flushes the capture and reads it. */
   records(): Promise<CaptureRecord[]>;
@@ -150,6 +151,7 @@ export async function startProxy(upstream: string, cleanups: Cleanup[], options:
     proxy,
     url,
     store,
+    capture,
     capturePath,
     records: async () => {
       await proxy.recorder.settled();
