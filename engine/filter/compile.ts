@@ -4,7 +4,8 @@
 // through; the text and the parsed JSON are derived at most once per frame (FrameMemo).
 import type { FilterNode, TextNode } from './ast';
 import { cached, type StringTest } from './match';
-import { COST, containsTest, findField, type Test } from './fields';
+import { findField } from './fields';
+import { COST, containsTest, type Test } from './term-tests';
 import { parseFilter } from './parse';
 import { FrameMemo, type FrameView } from './view';
 import type { FramePredicate } from '../traffic/store';
