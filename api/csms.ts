@@ -105,6 +105,28 @@ export interface CsmsSettings {
   responders: Record<string, ResponderSpec>;
 }
 
+/**
+ * A change to the settings, as the config file and csms.config.set take it: any subset;
+ * maps merge by key and a null value removes the key; a token's status alone stands for
+ * { status }, and "default" / "noAnswer" for a responder of that mode.
+ */
+export interface CsmsSettingsPatch {
+  subprotocols?: string[];
+  securityProfile?: 0 | 1 | 2 | 3 | null;
+  requireCertificateCn?: boolean;
+  allowUnknownChargers?: boolean;
+  boot?: Partial<BootSettings>;
+  idTokens?: Record<string, IdTokenEntry | string | null>;
+  unknownIdToken?: string;
+  concurrentTx?: ConcurrentTxPolicy | null;
+  dataTransfer?: Partial<DataTransferSettings>;
+  signCertificate?: Partial<SignCertificateSettings>;
+  timeScale?: number;
+  callTimeoutMs?: number;
+  chargers?: Record<string, ChargerSettings | null>;
+  responders?: Record<string, ResponderSpec | 'default' | 'noAnswer' | null>;
+}
+
 export interface CsmsTlsArgs {
   /** PEM text, or a file path in the *File variant. */
   cert?: string;
@@ -123,8 +145,8 @@ export interface CsmsStartArgs {
   capture?: string;
   /** A JSON or YAML settings file. */
   config?: string;
-  /** Settings applied over the file's (same shape, any subset). */
-  settings?: Partial<CsmsSettings>;
+  /** Settings applied over the file's. */
+  settings?: CsmsSettingsPatch;
 }
 
 export interface CsmsInfo {
@@ -330,7 +352,8 @@ export interface CsmsResponders {
 
 export interface CsmsCommands {
   'csms.start': { args: CsmsStartArgs; result: CsmsInfo };
-  'csms.stop': { args: { id?: string }; result: { stopped: string } };
+  /** Stops a CSMS; returns every charger's final state (after the last frame is judged). */
+  'csms.stop': { args: { id?: string }; result: { stopped: string; chargers: CsmsChargerState[] } };
   'csms.list': { args: Record<string, never>; result: CsmsInfo[] };
   /** Per-charger state; all chargers, or the one named. */
   'csms.chargers': { args: { id?: string; chargePointId?: string }; result: CsmsChargerState[] };
@@ -345,7 +368,7 @@ export interface CsmsCommands {
     result: CsmsResponders;
   };
   /** Merges settings (id tokens, credentials, boot…) into the running CSMS; returns the result. */
-  'csms.config.set': { args: { id?: string; settings: Partial<CsmsSettings> }; result: CsmsSettings };
+  'csms.config.set': { args: { id?: string; settings: CsmsSettingsPatch }; result: CsmsSettings };
 }
 
 export interface CsmsEvents {

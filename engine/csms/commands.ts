@@ -119,7 +119,7 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
     'csms.stop': async (args) => {
       const csms = pick(args);
       await csms.stop('stopped by the user');
-      return { stopped: csms.id };
+      return { stopped: csms.id, chargers: csms.states() };
     },
     'csms.list': () => [...running.values()].map((c) => c.info),
     'csms.chargers': (args) => {

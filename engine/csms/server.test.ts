@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { OcppVersion } from '../../api/model';
 import { connect, ConnectRefusal } from '../net/connect';
 import { basicAuthHeader } from '../net/handshake';
+import type { TlsServerOptions } from '../net/listener';
 import { makeTestPki, type TestPki } from '../testing/certs';
 import { rpcClient } from '../testing/ocpp-rpc';
 import { ownCharger, startTestCsms, until, type TestCsms } from './testing';
@@ -21,7 +22,7 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-async function csms(settings: unknown = {}, tls?: Parameters<typeof startTestCsms>[1]['tls']): Promise<TestCsms> {
+async function csms(settings: unknown = {}, tls?: TlsServerOptions): Promise<TestCsms> {
   const t = await startTestCsms(settings, tls === undefined ? {} : { tls });
   cleanups.push(() => t.stop());
   return t;
