@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './controls.css';
+import './forms.css';
 
 /** A labelled form control with an optional hint or error under it. */
 export function Field({ label, hint, error, children, wide = false }: { label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode; wide?: boolean }) {

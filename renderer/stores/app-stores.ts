@@ -8,6 +8,7 @@ import { createNavStore, type NavStore, type ViewName } from './app/nav-store';
 import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
+import { createProxyStore, type ProxyStore } from './proxy/proxy-store';
 import { createSessionsStore, type SessionsStore } from './sessions/sessions-store';
 
 export interface AppStores {
@@ -22,6 +23,7 @@ export interface AppStores {
   inspector: InspectorStore;
   capture: CaptureStore;
   filter: FilterStore;
+  proxy: ProxyStore;
 }
 
 export interface AppStoreOptions {
@@ -42,5 +44,6 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     inspector: createInspectorStore(client),
     capture: createCaptureStore(client),
     filter: createFilterStore(client),
+    proxy: createProxyStore(client),
   };
 }

@@ -10,6 +10,8 @@ const isView = (name: string | undefined): name is ViewName => (VIEWS as readonl
 export function resync(stores: AppStores): void {
   void stores.sessions.getState().actions.load();
   void stores.frames.getState().actions.setQuery({});
+  // Roles an engine may not offer (an older engine, a test's fake): nothing to show then.
+  stores.proxy.getState().actions.load().catch(() => {});
 }
 
 export function connectEvents(stores: AppStores): () => void {
@@ -30,6 +32,8 @@ export function connectEvents(stores: AppStores): () => void {
       stores.frames.getState().actions.reset();
       void stores.sessions.getState().actions.load();
     }),
+    client.on('proxy.status', ({ proxy }) => stores.proxy.getState().actions.status(proxy)),
+    client.on('proxy.rules', ({ proxy, rules }) => stores.proxy.getState().actions.rules(proxy, rules)),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {

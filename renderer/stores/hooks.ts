@@ -10,6 +10,7 @@ import { useStores } from './context';
 import type { FilterState } from './filter/filter-store';
 import type { FrameWindowState } from './frames/frame-window-store';
 import type { InspectorState } from './inspector/inspector-store';
+import type { ProxyState } from './proxy/proxy-store';
 import type { SessionsState } from './sessions/sessions-store';
 
 export const useClient = (): ApiClient => useStores().client;
@@ -22,3 +23,4 @@ export const useCapture = <T>(selector: (s: CaptureState) => T): T => useStore(u
 export const useHost = (): HostHelpers | undefined => useStores().host;
 export const useFilter = <T>(selector: (s: FilterState) => T): T => useStore(useStores().filter, selector);
 export const useConnection = <T>(selector: (s: ConnectionStoreState) => T): T => useStore(useStores().connection, selector);
+export const useProxy = <T>(selector: (s: ProxyState) => T): T => useStore(useStores().proxy, selector);

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { VIEWS, type ViewName } from '../../stores/app/nav-store';
 import { useNav } from '../../stores/hooks';
 import { CaptureDrop } from '../capture/CaptureDrop';
+import { ProxyView } from '../proxy/ProxyView';
 import { StartPage } from '../start/StartPage';
 import { TrafficView } from '../traffic/TrafficView';
 import { AlertStack } from './AlertStack';
@@ -16,6 +17,7 @@ export type ViewRenderers = Partial<Record<ViewName, () => ReactNode>>;
 const DEFAULT_VIEWS: ViewRenderers = {
   start: () => <StartPage />,
   traffic: () => <TrafficView />,
+  proxy: () => <ProxyView />,
 };
 
 export function AppShell({ views = DEFAULT_VIEWS }: { views?: ViewRenderers }) {
