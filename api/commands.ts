@@ -7,8 +7,9 @@ import type { CsmsCommands } from './csms';
 import type { EngineCommands } from './engine';
 import type { FilterCommands } from './filter';
 import type { ProxyCommands } from './proxy';
+import type { SimCommands } from './sim';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands, SimCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

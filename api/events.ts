@@ -4,8 +4,9 @@ import type { CsmsEvents } from './csms';
 import type { EngineEvents } from './engine';
 import type { HostEvents } from './host';
 import type { ProxyEvents } from './proxy';
+import type { SimEvents } from './sim';
 
-export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents {}
+export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents, SimEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

@@ -6,6 +6,7 @@ import { registerValidate } from './commands/validate';
 import { registerExport } from './commands/export';
 import { registerFilterHelp } from './commands/filter-help';
 import { registerServe } from './commands/serve';
+import { registerProxy } from './commands/proxy';
 import { UsageError, exitCodes } from './usage';
 
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerExport(program);
   registerFilterHelp(program);
   registerServe(program);
+  registerProxy(program);
   return program;
 }
 

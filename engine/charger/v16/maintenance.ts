@@ -1,0 +1,374 @@
+// Firmware updates, diagnostics and log uploads, and the security extension's certificate
+// messages of the 1.6 charge point, each walking through its status notifications.
+//
+// OCPP 1.6 §4.4, §4.5, §5.9, §5.19, errata 3.47 (Installed after the reboot); security
+// whitepaper ed. 3: A02/A03 (SignCertificate / CertificateSigned), M03–M05 (installed
+// certificates), N01 (GetLog, LogStatusNotification with the request's requestId), L01
+// (SignedUpdateFirmware and SignedFirmwareStatusNotification, InvalidSignature and the
+// FirmwareUpdated security event), §8 (security events).
+import { verify, X509Certificate, constants } from 'node:crypto';
+import { checkSignedChain, checkValidity, createCsr } from '../certificates';
+import { transfer, type TransferResult } from '../transfers';
+import { answer, notSupported, trigger, type Handler16, type Parts16 } from './handlers';
+
+/** Simulated seconds each transfer or installation step takes. */
+const STEP_S = { download: 5, install: 5, upload: 3 };
+
+export function nextFirmwareVersion(v: string): string {
+  const m = /(\d+)(\D*)$/.exec(v);
+  return m === null ? `${v}.1` : `${v.slice(0, m.index)}${Number(m[1]) + 1}${m[2]}`;
+}
+
+export class Maintenance16 {
+  private firmwareRun = 0;
+  private uploadRun = 0;
+
+  constructor(private readonly parts: Parts16) {}
+
+  private get s() {
+    return this.parts.s;
+  }
+
+  private get ctx() {
+    return this.parts.s.ctx;
+  }
+
+  handlers(): Record<string, Handler16> {
+    const s = this.s;
+    const needs = (profile: 'FirmwareManagement' | 'Security', h: Handler16): Handler16 => (p, call) => (s.supports(profile) ? h(p, call) : notSupported(`${call.action} needs the ${profile} profile`));
+    return {
+      UpdateFirmware: needs('FirmwareManagement', (p) =>
+        answer({}, () => this.firmware({ location: p['location'] as string, retrieveAt: Date.parse(p['retrieveDate'] as string), retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30 })),
+      ),
+      GetDiagnostics: needs('FirmwareManagement', (p) => {
+        const fileName = `diagnostics-${this.s.options.id}-${new Date(this.ctx.now()).toISOString().replace(/[:.]/g, '')}.log`;
+        return answer({ fileName }, () => this.upload('diagnostics', { location: p['location'] as string, retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30 }));
+      }),
+      GetLog: needs('Security', (p) => {
+        const log = p['log'] as Record<string, unknown>;
+        const busy = this.s.upload.busy;
+        const requestId = p['requestId'] as number;
+        const filename = `${String(p['logType']).toLowerCase()}-${this.s.options.id}-${requestId}.log`;
+        return answer({ status: busy ? 'AcceptedCanceled' : 'Accepted', filename }, () =>
+          this.upload('log', { location: log['remoteLocation'] as string, retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30, requestId, logType: p['logType'] as string }),
+        );
+      }),
+      SignedUpdateFirmware: needs('Security', (p) => this.signedUpdate(p)),
+      ExtendedTriggerMessage: needs('Security', (p) => trigger(this.parts, p['requestedMessage'] as string, p['connectorId'] as number | undefined, true)),
+      CertificateSigned: needs('Security', (p) => this.certificateSigned(p['certificateChain'] as string)),
+      InstallCertificate: needs('Security', (p) => this.installCertificate(p['certificateType'] as string, p['certificate'] as string)),
+      GetInstalledCertificateIds: needs('Security', (p) => {
+        const certs = this.s.certificates.list([p['certificateType'] as string]);
+        if (certs.length === 0) return answer({ status: 'NotFound' });
+        return answer({ status: 'Accepted', certificateHashData: certs.map((c) => this.s.certificates.hashOf(c)) });
+      }),
+      DeleteCertificate: needs('Security', (p) => answer({ status: this.s.certificates.delete(p['certificateHashData'] as never) })),
+    };
+  }
+
+  // --- Firmware (§5.19) -----------------------------------------------------------------------
+
+  private async firmware(req: { location: string; retrieveAt: number; retries: number; retryIntervalS: number }): Promise<void> {
+    const run = ++this.firmwareRun;
+    const f = this.s.firmware;
+    f.busy = true;
+    f.signed = false;
+    delete f.requestId;
+    const status = async (st: string) => {
+      if (run !== this.firmwareRun) return false;
+      f.status = st;
+      this.ctx.changed();
+      await this.ctx.send('FirmwareStatusNotification', { status: st });
+      return run === this.firmwareRun;
+    };
+    if (!(await this.waitUntil(req.retrieveAt))) return;
+    if (this.ctx.faults.has('firmware-installed-without-downloading')) {
+      await status('Installed');
+      f.busy = false;
+      return;
+    }
+    const downloaded = await this.download(req, () => status('Downloading'));
+    if (downloaded === undefined) return;
+    if (!downloaded.ok) {
+      this.ctx.log(`firmware download failed: ${downloaded.reason}`);
+      await status('DownloadFailed');
+      f.busy = false;
+      return;
+    }
+    if (!(await status('Downloaded'))) return;
+    if (!(await this.waitForNoTransactions())) return;
+    if (!(await status('Installing'))) return;
+    if (!(await this.ctx.sleep(STEP_S.install * 1000))) return;
+    if (this.s.firmwareInstallFails) {
+      await status('InstallationFailed');
+      f.busy = false;
+      return;
+    }
+    this.s.firmwareVersion = nextFirmwareVersion(this.s.firmwareVersion);
+    // Reboot first, then Installed (errata 3.47 diagram, TC_044_1_CS).
+    f.afterBoot = ['Installed'];
+    this.ctx.reboot('FirmwareUpdate', 'clean');
+  }
+
+  /** Downloads with retries; undefined when the run was superseded or the charger went down. */
+  private async download(req: { location: string; retries: number; retryIntervalS: number }, announce: () => Promise<boolean>): Promise<TransferResult | undefined> {
+    let last: TransferResult = { ok: false, reason: 'not tried' };
+    for (let attempt = 0; attempt <= req.retries; attempt++) {
+      if (!(await announce())) return undefined;
+      if (!(await this.ctx.sleep(STEP_S.download * 1000))) return undefined;
+      last = await transfer(req.location, 'download', { policy: this.s.options.transfers });
+      if (last.ok) return last;
+      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return undefined;
+    }
+    return last;
+  }
+
+  private async waitUntil(at: number): Promise<boolean> {
+    const delay = Number.isFinite(at) ? at - this.ctx.now() : 0;
+    return delay <= 0 ? true : this.ctx.sleep(delay);
+  }
+
+  /** Installation waits for running transactions to end (§5.19, L01.FR.06). */
+  private async waitForNoTransactions(): Promise<boolean> {
+    while (this.s.outlets.some((c) => c.transaction !== undefined)) {
+      if (!(await this.ctx.sleep(1000))) return false;
+    }
+    return true;
+  }
+
+  /** Statuses due after the reboot that installed a firmware (called once accepted). */
+  afterBoot(): void {
+    const f = this.s.firmware;
+    const pending = f.afterBoot;
+    if (pending === undefined) return;
+    delete f.afterBoot;
+    if (f.signed) this.s.securityEvent('FirmwareUpdated', `firmware ${this.s.firmwareVersion}`);
+    this.ctx.spawn('firmware status after reboot', async () => {
+      for (const st of pending) {
+        f.status = st;
+        if (f.signed) await this.ctx.send('SignedFirmwareStatusNotification', { status: st, ...(f.requestId !== undefined ? { requestId: f.requestId } : {}) });
+        else await this.ctx.send('FirmwareStatusNotification', { status: st });
+      }
+      f.busy = false;
+      this.ctx.changed();
+    });
+  }
+
+  async sendFirmwareStatus(extended: boolean): Promise<void> {
+    const f = this.s.firmware;
+    if (extended) {
+      // L01.FR.28/29: Idle when nothing runs, else the last status sent.
+      const status = f.busy && f.signed ? f.status : 'Idle';
+      await this.ctx.send('SignedFirmwareStatusNotification', { status, ...(status !== 'Idle' && f.requestId !== undefined ? { requestId: f.requestId } : {}) }, { kind: 'triggered' });
+    } else {
+      // §4.5: Idle only when not busy.
+      await this.ctx.send('FirmwareStatusNotification', { status: f.busy && !f.signed ? f.status : 'Idle' }, { kind: 'triggered' });
+    }
+  }
+
+  // --- Signed firmware (whitepaper L01) -----------------------------------------------------------
+
+  private signedUpdate(p: Record<string, unknown>): ReturnType<Handler16> {
+    const fw = p['firmware'] as Record<string, unknown>;
+    const requestId = p['requestId'] as number;
+    let cert: X509Certificate | undefined;
+    try {
+      cert = new X509Certificate(fw['signingCertificate'] as string);
+    } catch {
+      cert = undefined;
+    }
+    const invalid = cert === undefined ? 'the signing certificate does not parse' : checkValidity(cert, this.ctx.now());
+    if (invalid !== undefined && !this.ctx.faults.has('accepts-invalid-certificate')) {
+      return answer({ status: 'InvalidCertificate' }, () => this.s.securityEvent('InvalidFirmwareSigningCertificate', invalid));
+    }
+    const status = this.s.firmware.busy ? 'AcceptedCanceled' : 'Accepted';
+    return answer({ status }, () =>
+      this.signedFirmware({
+        requestId,
+        location: fw['location'] as string,
+        retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
+        installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
+        signature: fw['signature'] as string,
+        cert,
+        retries: (p['retries'] as number | undefined) ?? 0,
+        retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30,
+      }),
+    );
+  }
+
+  private async signedFirmware(req: { requestId: number; location: string; retrieveAt: number; installAt: number | undefined; signature: string; cert: X509Certificate | undefined; retries: number; retryIntervalS: number }): Promise<void> {
+    const run = ++this.firmwareRun;
+    const f = this.s.firmware;
+    f.busy = true;
+    f.signed = true;
+    f.requestId = req.requestId;
+    const status = async (st: string) => {
+      if (run !== this.firmwareRun) return false;
+      f.status = st;
+      this.ctx.changed();
+      await this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId });
+      return run === this.firmwareRun;
+    };
+    if (this.ctx.faults.has('firmware-installed-without-downloading')) {
+      await status('Installed');
+      f.busy = false;
+      return;
+    }
+    if (req.retrieveAt > this.ctx.now()) {
+      if (!(await status('DownloadScheduled'))) return;
+      if (!(await this.waitUntil(req.retrieveAt))) return;
+    }
+    const downloaded = await this.download(req, () => status('Downloading'));
+    if (downloaded === undefined) return;
+    if (!downloaded.ok) {
+      await status('DownloadFailed');
+      f.busy = false;
+      return;
+    }
+    if (!(await status('Downloaded'))) return;
+    if (!signatureValid(req.signature, req.cert, downloaded.bytes)) {
+      await status('InvalidSignature');
+      this.s.securityEvent('InvalidFirmwareSignature', `requestId ${req.requestId}`);
+      f.busy = false;
+      return;
+    }
+    if (!(await status('SignatureVerified'))) return;
+    if (req.installAt !== undefined && req.installAt > this.ctx.now()) {
+      if (!(await status('InstallScheduled'))) return;
+      if (!(await this.waitUntil(req.installAt))) return;
+    }
+    if (!(await this.waitForNoTransactions())) return;
+    if (!(await status('Installing'))) return;
+    if (!(await this.ctx.sleep(STEP_S.install * 1000))) return;
+    if (this.s.firmwareInstallFails) {
+      await status('InstallationFailed');
+      f.busy = false;
+      return;
+    }
+    if (!(await status('InstallRebooting'))) return;
+    this.s.firmwareVersion = nextFirmwareVersion(this.s.firmwareVersion);
+    f.afterBoot = ['Installed'];
+    this.ctx.reboot('FirmwareUpdate', 'clean');
+  }
+
+  // --- Uploads: diagnostics (§5.9) and logs (N01) --------------------------------------------------
+
+  private async upload(kind: 'diagnostics' | 'log', req: { location: string; retries: number; retryIntervalS: number; requestId?: number; logType?: string }): Promise<void> {
+    if (kind === 'diagnostics' && this.ctx.faults.has('diagnostics-without-status')) return;
+    if (kind === 'log' && this.ctx.faults.has('log-upload-without-status')) return;
+    const run = ++this.uploadRun;
+    const u = this.s.upload;
+    u.busy = true;
+    u.kind = kind;
+    if (req.requestId !== undefined) u.requestId = req.requestId;
+    else delete u.requestId;
+    const status = async (st: string) => {
+      if (run !== this.uploadRun) return false;
+      u.status = st;
+      this.ctx.changed();
+      if (kind === 'diagnostics') await this.ctx.send('DiagnosticsStatusNotification', { status: st });
+      else await this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId });
+      return run === this.uploadRun;
+    };
+    const body = kind === 'log' && req.logType === 'SecurityLog' ? this.s.securityLog.map((e) => `${e.time} ${e.type}${e.techInfo !== undefined ? ` ${e.techInfo}` : ''}`).join('\n') : `diagnostics of ${this.s.options.id} at ${this.ctx.isoNow()}\n`;
+    let result: TransferResult = { ok: false, reason: 'not tried' };
+    for (let attempt = 0; attempt <= req.retries; attempt++) {
+      if (!(await status('Uploading'))) return;
+      if (!(await this.ctx.sleep(STEP_S.upload * 1000))) return;
+      result = await transfer(req.location, 'upload', { policy: this.s.options.transfers, body });
+      if (result.ok) break;
+      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return;
+    }
+    if (!result.ok) this.ctx.log(`${kind} upload failed: ${result.reason}`);
+    await status(result.ok ? 'Uploaded' : kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure');
+    if (run === this.uploadRun) u.busy = false;
+  }
+
+  async sendDiagnosticsStatus(triggered: boolean): Promise<void> {
+    const u = this.s.upload;
+    // §4.4: Idle only when not uploading.
+    const status = u.busy && u.kind === 'diagnostics' ? u.status : 'Idle';
+    await this.ctx.send('DiagnosticsStatusNotification', { status }, { kind: triggered ? 'triggered' : 'normal' });
+  }
+
+  async sendLogStatus(): Promise<void> {
+    const u = this.s.upload;
+    const busy = u.busy && u.kind === 'log';
+    // N01.FR.12: no requestId when triggered and nothing is uploading.
+    await this.ctx.send('LogStatusNotification', { status: busy ? u.status : 'Idle', ...(busy && u.requestId !== undefined ? { requestId: u.requestId } : {}) }, { kind: 'triggered' });
+  }
+
+  // --- Certificates (A02, A03, M03–M05) -------------------------------------------------------------
+
+  /** A new key pair and CSR, sent with SignCertificate (O = CpoName, A02.FR.13). */
+  async signCertificate(): Promise<void> {
+    const { pem, privateKey } = createCsr({ commonName: this.s.options.serialNumber, organization: this.s.config.get('CpoName') });
+    this.s.pendingCsrKey = privateKey;
+    const r = await this.ctx.send('SignCertificate', { csr: pem }, { kind: 'triggered' });
+    if (r?.kind === 'result') this.ctx.log(`SignCertificate ${String(r.payload['status'])}`);
+  }
+
+  private certificateSigned(chain: string): ReturnType<Handler16> {
+    const s = this.s;
+    if (chain.length > s.config.int('CertificateSignedMaxChainSize', 10_000)) {
+      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargePointCertificate', 'certificate chain longer than CertificateSignedMaxChainSize'));
+    }
+    const checked = checkSignedChain(chain, s.pendingCsrKey, this.ctx.now());
+    if (!checked.ok) {
+      if (this.ctx.faults.has('accepts-invalid-certificate')) return answer({ status: 'Accepted' });
+      this.ctx.log(`CertificateSigned rejected: ${checked.reason}`);
+      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargePointCertificate', checked.reason));
+    }
+    s.clientCertificate = { pem: chain, key: s.pendingCsrKey! };
+    s.pendingCsrKey = undefined;
+    this.ctx.log(`new charge point certificate ${checked.leaf.subject.replace(/\n/g, ', ')}`);
+    return answer({ status: 'Accepted' }, () => {
+      // A02.FR.08: use the new certificate from now on.
+      if (this.ctx.security.profile === 3) this.ctx.setSecurity(s.securityFor(3), 'new charge point certificate');
+    });
+  }
+
+  private installCertificate(type: string, pem: string): ReturnType<Handler16> {
+    const s = this.s;
+    const result = s.certificates.install(type, pem, this.ctx.now());
+    if (this.ctx.faults.has('accepts-invalid-certificate')) return answer({ status: 'Accepted' });
+    if (result.status === 'Accepted') {
+      this.ctx.log(`${type} installed`);
+      return answer({ status: 'Accepted' });
+    }
+    this.ctx.log(`InstallCertificate ${result.status}: ${result.reason}`);
+    // TC_078_CS: a rejected Central System root raises InvalidCentralSystemCertificate.
+    const event = result.status === 'Rejected' && type === 'CentralSystemRootCertificate' ? () => s.securityEvent('InvalidCentralSystemCertificate', result.reason) : undefined;
+    return answer({ status: result.status }, event);
+  }
+
+  stop(): void {
+    this.firmwareRun++;
+    this.uploadRun++;
+    if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
+    this.s.upload.busy = false;
+  }
+}
+
+/**
+ * Firmware signature check (L01.FR.04): over the downloaded bytes with the signing
+ * certificate's key when the bytes are at hand (RSA-PSS, RSA PKCS#1 v1.5 or ECDSA, SHA-256);
+ * otherwise (a simulated download) the signature must at least be plausible base64.
+ */
+export function signatureValid(signature: string, cert: X509Certificate | undefined, bytes: Buffer | undefined): boolean {
+  const sig = Buffer.from(signature, 'base64');
+  if (sig.length < 16 || sig.toString('base64').replace(/=+$/, '') !== signature.replace(/\s/g, '').replace(/=+$/, '')) return false;
+  if (bytes === undefined || cert === undefined) return true;
+  const key = cert.publicKey;
+  try {
+    if (key.asymmetricKeyType === 'rsa') {
+      return (
+        verify('sha256', bytes, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, sig) ||
+        verify('sha256', bytes, key, sig)
+      );
+    }
+    return verify('sha256', bytes, key, sig);
+  } catch {
+    return false;
+  }
+}
