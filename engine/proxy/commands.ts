@@ -84,7 +84,17 @@ export function proxyCommands(ctx: EngineContext): HandlerMap<ProxyCommands> {
                   timer ??= setTimeout(flushFrames, FRAME_BATCH_MS);
                 },
                 connection: (change, session) => {
-                  if (proxyRef !== undefined) ctx.bus.emit('proxy.connection', { proxy: proxyRef.id, change, session });
+                  const p = proxyRef;
+                  if (p === undefined) return;
+                  if (change !== 'closed') {
+                    ctx.bus.emit('proxy.connection', { proxy: p.id, change, session });
+                    return;
+                  }
+                  // A session's frames are judged a moment after they crossed: say "closed" after them.
+                  void p.recorder.settled().then(() => {
+                    flushFrames();
+                    ctx.bus.emit('proxy.connection', { proxy: p.id, change, session });
+                  });
                 },
                 pressure: (event) => {
                   if (proxyRef !== undefined) ctx.bus.emit('proxy.pressure', { proxy: proxyRef.id, ...event });
