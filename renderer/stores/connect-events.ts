@@ -16,6 +16,14 @@ export function resync(stores: AppStores): void {
 
 export function connectEvents(stores: AppStores): () => void {
   const { client } = stores;
+  // Session counts of a proxy change with each connection; refetch at most twice a second.
+  let proxyRefresh: ReturnType<typeof setTimeout> | undefined;
+  const refreshProxies = () => {
+    proxyRefresh ??= setTimeout(() => {
+      proxyRefresh = undefined;
+      stores.proxy.getState().actions.load().catch(() => {});
+    }, 500);
+  };
   const ui = asUiClient(client);
   const offs = [
     // Events were missed while the transport was down: fetch the state again.
@@ -34,6 +42,7 @@ export function connectEvents(stores: AppStores): () => void {
     }),
     client.on('proxy.status', ({ proxy }) => stores.proxy.getState().actions.status(proxy)),
     client.on('proxy.rules', ({ proxy, rules }) => stores.proxy.getState().actions.rules(proxy, rules)),
+    client.on('proxy.connection', refreshProxies),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {
@@ -43,5 +52,6 @@ export function connectEvents(stores: AppStores): () => void {
   ];
   return () => {
     for (const off of offs) off();
+    if (proxyRefresh !== undefined) clearTimeout(proxyRefresh);
   };
 }

@@ -15,7 +15,13 @@ export function ProxyView() {
   const order = useProxy((s) => s.order);
   const byId = useProxy((s) => s.byId);
   const selected = useProxy((s) => s.selected);
-  useEffect(() => void proxy.getState().actions.load().catch(() => {}), [proxy]);
+  // Rule counters move with traffic, which sends no proxy event: refresh while shown.
+  useEffect(() => {
+    const load = () => void proxy.getState().actions.load().catch(() => {});
+    load();
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [proxy]);
   const current = selected !== undefined ? byId.get(selected) : undefined;
 
   return (

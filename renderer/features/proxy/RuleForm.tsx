@@ -62,7 +62,7 @@ export function RuleForm({ check, onAdd }: RuleFormProps) {
 
   const add = async () => {
     if (!result.ok || preview.problem !== undefined) return;
-    if (await onAdd(result.rule)) setPreview({});
+    if (await onAdd(result.rule)) setDraft(EMPTY_DRAFT);
   };
 
   return (

@@ -53,7 +53,9 @@ export const FrameRow = memo(function FrameRow(props: FrameRowProps) {
       </span>
       <span className={`fc kind kind-${frame.kind ?? 'invalid'}`}>{frame.kind === undefined ? 'INVALID' : KIND_LABEL[frame.kind]}</span>
       <span className="fc fc-action">{frame.action ?? ''}</span>
-      <span className="fc mono">{frame.messageId ?? ''}</span>
+      <span className="fc mono" title={frame.messageId}>
+        {frame.messageId ?? ''}
+      </span>
       <span className="fc fc-right">{frame.latencyMs === undefined ? '' : duration(frame.latencyMs)}</span>
       <span className="fc">
         {frame.pair !== undefined && (

@@ -10,7 +10,7 @@ export interface Column {
 export const COLUMNS: readonly Column[] = [
   { id: 'no', label: 'No.', width: '64px', title: 'Frame number in the store', align: 'right' },
   { id: 'time', label: 'Time', width: '104px', title: 'Local time the frame was seen' },
-  { id: 'delta', label: 'Δt', width: '70px', title: 'Time since the previous row', align: 'right' },
+  { id: 'delta', label: 'Δt', width: '78px', title: 'Time since the previous row', align: 'right' },
   { id: 'cp', label: 'Charge point', width: 'minmax(80px, 0.8fr)', title: 'Charge point id of the session' },
   { id: 'dir', label: 'Direction', width: '74px', title: 'Who sent the frame' },
   { id: 'kind', label: 'Type', width: '62px', title: 'OCPP-J message type' },
