@@ -8,6 +8,7 @@ import { CaptureReadError } from './capture/reader';
 import { EventBus } from './events';
 import type { Handler } from './handlers';
 import { engineCommands } from './engine-commands';
+import { ocppCommands } from './ocpp/commands';
 import { filterCommands } from './filter/commands';
 import { captureCommands } from './capture/commands';
 import { conformanceCommands } from './conformance/commands';
@@ -67,6 +68,7 @@ export class Engine implements ApiClient {
     this.register(captureCommands(this.context));
     this.register(csmsCommands(this.context));
     this.register(proxyCommands(this.context));
+    this.register(ocppCommands(this.context));
     this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], ...(options.simulators !== undefined ? { simulators: options.simulators } : {}) });
     this.register(this.conformance.handlers);
     this.context.onClose(() => this.traffic.closeFiles());
