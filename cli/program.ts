@@ -3,10 +3,13 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../engine/version';
 import { registerValidate } from './commands/validate';
+import { registerCsms } from './commands/csms';
 import { registerExport } from './commands/export';
 import { registerFilterHelp } from './commands/filter-help';
 import { registerServe } from './commands/serve';
 import { registerProxy } from './commands/proxy';
+import { registerCases } from './commands/cases';
+import { registerRun } from './commands/run';
 import { UsageError, exitCodes } from './usage';
 
 export function buildProgram(): Command {
@@ -17,10 +20,13 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program);
+  registerCsms(program);
   registerExport(program);
   registerFilterHelp(program);
   registerServe(program);
   registerProxy(program);
+  registerCases(program);
+  registerRun(program);
   return program;
 }
 

@@ -20,3 +20,22 @@ export function parseVersionOption(value: string): OcppVersion {
   if (!isOcppVersion(value)) throw new InvalidArgumentError('must be 1.6, 2.0.1 or 2.1.');
   return value;
 }
+
+export function parseSut(value: string): 'charger' | 'csms' {
+  if (value !== 'charger' && value !== 'csms') throw new InvalidArgumentError('must be charger or csms.');
+  return value;
+}
+
+/** HOST:PORT, with IPv6 hosts in brackets. */
+export function parseHostPort(value: string): { host: string; port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value);
+  const port = m === null ? NaN : Number(m[3]);
+  if (m === null || !(port >= 0 && port <= 65535)) throw new InvalidArgumentError('must be HOST:PORT, e.g. 127.0.0.1:9000.');
+  return { host: (m[1] ?? m[2])!, port };
+}
+
+export function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('must be a positive number.');
+  return n;
+}

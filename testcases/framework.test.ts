@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
-import { createEngine, type Engine } from '../engine';
-import { runConformance } from './runner';
-import { miniCharger, miniCsms } from './testing/mini-sut';
-import { renderHtml } from './report/html';
-import { renderJUnit } from './report/junit';
-import TC_003_CS from '../../testcases/ocpp16/Core/TC_003_CS';
-import TC_001_CSMS from '../../testcases/ocpp16/Core/TC_001_CSMS';
-import type { OperatorPrompt } from '../../api/conformance';
+import { createEngine, type Engine } from '../engine/engine';
+import { runConformance } from '../engine/conformance/runner';
+import { miniCharger, miniCsms } from '../engine/conformance/testing/mini-sut';
+import { renderHtml } from '../engine/conformance/report/html';
+import { renderJUnit } from '../engine/conformance/report/junit';
+import TC_003_CS from './ocpp16/Core/TC_003_CS';
+import TC_001_CSMS from './ocpp16/Core/TC_001_CSMS';
+import type { OperatorPrompt } from '../api/conformance';
 
 const engines: Engine[] = [];
 afterEach(async () => {

@@ -3,19 +3,19 @@
 import { writeFile } from 'node:fs/promises';
 import type { ConformanceCommands, ConformanceReport, PromptAnswer, RunRequest } from '../../api/conformance';
 import { ApiError } from '../../api/errors';
-import type { EngineContext } from '../engine';
+import { toApiError, type EngineContext } from '../engine';
 import { badArgs, optionalVersion, requireString, type HandlerMap } from '../handlers';
 import { newId } from '../util/ids';
 import { caseInfo, type CaseDefinition } from './case';
 import type { PromptFn } from './drivers';
 import { renderHtml } from './report/html';
 import { renderJUnit } from './report/junit';
-import { runConformance, type RunDeps } from './runner';
+import { planRun, runConformance, type RunDeps } from './runner';
 
 interface RunEntry {
   controller: AbortController;
   report?: ConformanceReport;
-  error?: string;
+  error?: ApiError;
   done: Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export function conformanceCommands(ctx: EngineContext, options: ConformanceOpti
   const finished = (runId: string): ConformanceReport => {
     const run = runs.get(runId);
     if (run === undefined) throw new ApiError('not-found', `There is no run ${runId}`);
-    if (run.error !== undefined) throw new ApiError('internal', `Run ${runId} failed: ${run.error}`);
+    if (run.error !== undefined) throw run.error;
     if (run.report === undefined) throw new ApiError('conflict', `Run ${runId} has not finished yet`);
     return run.report;
   };
@@ -78,8 +78,10 @@ export function conformanceCommands(ctx: EngineContext, options: ConformanceOpti
       return options.cases.filter((c) => (version === undefined || c.version === version) && (sut === undefined || c.sut === sut)).map(caseInfo);
     },
 
-    'conformance.run': (args) => {
+    'conformance.run': async (args) => {
       const request = validateRunRequest(args);
+      // Plan first, so a bad selection or settings file is this command's error, not the run's.
+      const { selected } = await planRun(request, options.cases);
       const runId = newId('run');
       const controller = new AbortController();
       const prompt: PromptFn = (p) =>
@@ -94,9 +96,7 @@ export function conformanceCommands(ctx: EngineContext, options: ConformanceOpti
           ctx.bus.emit('conformance.prompt', { runId, promptId, caseId: p.caseId, kind: p.kind, text: p.text, timeoutMs: p.timeoutMs });
         });
       const entry: RunEntry = { controller, done: Promise.resolve() };
-      // Count first, so a bad selection is an error of this command, not of the background run.
-      const caseCount = options.cases.filter((c) => c.version === request.version && c.sut === request.sut).length;
-      if (caseCount === 0) throw badArgs(`There are no ${request.version} cases with the ${request.sut} under test`);
+      const caseCount = selected.length;
       entry.done = runConformance(request, {
         cases: options.cases,
         clock: ctx.clock,
@@ -111,8 +111,8 @@ export function conformanceCommands(ctx: EngineContext, options: ConformanceOpti
           ctx.bus.emit('conformance.finished', { runId, summary: report.summary });
         },
         (err: unknown) => {
-          entry.error = err instanceof Error ? err.message : String(err);
-          ctx.bus.emit('conformance.finished', { runId, summary: { total: 0, pass: 0, fail: 0, inconclusive: 0, notApplicable: 0 }, error: entry.error });
+          entry.error = toApiError(err);
+          ctx.bus.emit('conformance.finished', { runId, summary: { total: 0, pass: 0, fail: 0, inconclusive: 0, notApplicable: 0 }, error: entry.error.message });
         },
       );
       runs.set(runId, entry);

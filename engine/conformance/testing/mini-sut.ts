@@ -14,7 +14,7 @@ export interface MiniChargerFaults {
 
 export function miniCharger(faults: MiniChargerFaults = {}): ChargerSutFactory & { instances: MiniCharger[] } {
   const instances: MiniCharger[] = [];
-  const factory = (async ({ url, settings }) => {
+  const make: ChargerSutFactory = async ({ url, settings }) => {
     const c = await connect(`${url}/${settings.chargePointId}`, { subprotocols: ['ocpp1.6'] });
     const endpoint = new OcppEndpoint({
       ws: c.ws,
@@ -26,9 +26,8 @@ export function miniCharger(faults: MiniChargerFaults = {}): ChargerSutFactory &
     instances.push(charger);
     await charger.boot();
     return charger;
-  }) as ChargerSutFactory & { instances: MiniCharger[] };
-  factory.instances = instances;
-  return factory;
+  };
+  return Object.assign(make, { instances });
 }
 
 export class MiniCharger implements SimulatedCharger {
