@@ -18,8 +18,8 @@ function electron() {
   let path;
   try {
     path = createRequire(import.meta.url)('electron');
-  } catch (err) {
-    return { reason: `the Electron binary is not installed (${String(err?.message ?? err).split('\n')[0]})` };
+  } catch {
+    return { reason: 'the Electron binary is not installed' };
   }
   if (typeof path !== 'string' || !existsSync(path)) return { reason: 'the Electron binary is not installed' };
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
