@@ -16,6 +16,7 @@ import { csmsCommands } from './csms/commands';
 import { proxyCommands } from './proxy/commands';
 import type { CaseDefinition } from './conformance/case';
 import type { RunDeps } from './conformance/runner';
+import { builtInSimulators } from './conformance/sut-simulated';
 import { TrafficStore } from './traffic/store';
 import { systemClock, type Clock } from './util/clock';
 
@@ -69,7 +70,7 @@ export class Engine implements ApiClient {
     this.register(csmsCommands(this.context));
     this.register(proxyCommands(this.context));
     this.register(ocppCommands(this.context));
-    this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], ...(options.simulators !== undefined ? { simulators: options.simulators } : {}) });
+    this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], simulators: options.simulators ?? builtInSimulators() });
     this.register(this.conformance.handlers);
     this.context.onClose(() => this.traffic.closeFiles());
   }
