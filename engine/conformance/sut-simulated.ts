@@ -2,9 +2,13 @@
 // for cases with the charger under test, and the standalone CSMS (engine/csms) for cases
 // with the CSMS under test. Their operator steps are performed through their own apis.
 import type { OcppVersion } from '../../api/model';
+import { ApiError } from '../../api/errors';
+import type { CsmsSettingsPatch } from '../../api/csms';
 import { SimulatedCharger } from '../charger/charger';
+import { StandaloneCsms } from '../csms/server';
+import { VERSIONS } from '../ocpp/versions';
 import { TableDriver } from './drivers';
-import type { ChargerSutFactory, RunDeps } from './runner';
+import type { ChargerSutFactory, CsmsSutFactory, RunDeps } from './runner';
 import type { SutSettings } from './settings';
 
 /** Options of the simulator that follow from the SUT settings. */
@@ -54,7 +58,41 @@ export const simulatedCharger: ChargerSutFactory = async ({ url, settings, versi
   return { operator, stop: () => charger.stop() };
 };
 
+/** CSMS settings that follow from the SUT settings: the tags a case calls valid are valid, and so on. */
+export function csmsSettingsFor(settings: SutSettings, version: OcppVersion, timeScale: number): CsmsSettingsPatch {
+  const tags = settings.idTags;
+  const accepted = { status: 'Accepted', parentIdTag: tags.parent };
+  return {
+    subprotocols: [VERSIONS[version].subprotocol],
+    boot: { status: 'Accepted', interval: settings.heartbeatInterval },
+    idTokens: {
+      [tags.valid]: accepted,
+      [tags.valid2]: accepted,
+      [tags.parent]: { status: 'Accepted' },
+      [tags.blocked]: { status: 'Blocked' },
+      [tags.expired]: { status: 'Expired' },
+    },
+    unknownIdToken: 'Invalid',
+    timeScale,
+    ...(settings.password !== undefined && settings.securityProfile >= 1 ? { chargers: { [settings.chargePointId]: { password: settings.password } } } : {}),
+  };
+}
+
+export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behaviour, timeScale }) => {
+  if (behaviour !== undefined) throw new ApiError('bad-args', `The built-in CSMS has no faulty behaviour "${behaviour}"`);
+  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0 });
+  csms.updateSettings(csmsSettingsFor(settings, version, timeScale));
+  const { url } = await csms.start();
+  const cp = settings.chargePointId;
+  const operator = new TableDriver({
+    // The harness (the bench's charger) answers; the CSMS's own outcome does not matter here.
+    csmsSend: (a) => void csms.send(cp, a.action, a.payload).catch(() => undefined),
+    csmsConfigure: (a) => void csms.updateSettings({ [a.setting]: a.value }),
+  });
+  return { url, operator, stop: () => csms.stop() };
+};
+
 /** The default built-in SUTs of an engine. */
 export function builtInSimulators(): NonNullable<RunDeps['simulators']> {
-  return { charger: simulatedCharger };
+  return { charger: simulatedCharger, csms: simulatedCsms };
 }
