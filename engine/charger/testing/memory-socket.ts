@@ -20,8 +20,9 @@ export class MemorySocket extends EventEmitter {
     if (this.readyState !== this.OPEN) throw new Error('MemorySocket is not open');
     const data = Buffer.isBuffer(text) ? text : Buffer.from(text);
     const peer = this.peer;
+    // Like TCP: what was sent before a close still arrives, in order.
     setImmediate(() => {
-      if (peer !== undefined && peer.readyState === peer.OPEN) peer.emit('message', data, false);
+      if (peer !== undefined && peer.readyState !== peer.CLOSED) peer.emit('message', data, false);
     });
   }
 

@@ -1,6 +1,7 @@
 // A test rig: a simulated charger wired to a TestCsms over in-memory sockets, on ManualTimers.
 import type { OcppVersion } from '../../../api/model';
 import { SimulatedCharger, type SimulatedChargerOptions } from '../charger';
+import { FakeClock } from '../../util/clock';
 import { ManualTimers } from '../timers';
 import { TestCsms, type TestCsmsOptions } from './test-csms';
 
@@ -15,7 +16,8 @@ export interface Rig {
 }
 
 export function makeRig(version: OcppVersion, options: Partial<SimulatedChargerOptions> = {}, csmsOptions: TestCsmsOptions = {}): Rig {
-  const timers = new ManualTimers();
+  // A manual clock starting at the real time, so certificates made now are valid.
+  const timers = new ManualTimers(new FakeClock(Date.now(), 0));
   const csms = new TestCsms(version, { chargePointId: options.id ?? 'CP1', ...csmsOptions });
   const cp = new SimulatedCharger({ id: 'CP1', version, transport: csms, timers, ...options });
   const advance = (seconds: number) => timers.advance(seconds * 1000);

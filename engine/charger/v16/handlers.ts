@@ -64,8 +64,8 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
         if (!hard) {
           // Soft: stop gracefully and let the stops go out before restarting (bounded).
           await Promise.race([Promise.all(stops), ctx.sleep(10_000)]);
-          await ctx.sleep(500);
         }
+        await ctx.sleep(500);
         s.pendingResetEvent = true;
         ctx.reboot('RemoteReset', hard ? 'abrupt' : 'clean');
       });
