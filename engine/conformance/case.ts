@@ -27,6 +27,13 @@ export interface CaseDefinition {
   /** Overall limit in spec seconds (scaled); default settings.timeouts.case. */
   timeout?: number;
   description?: string;
+  /**
+   * How the project's own tests prove the case can fail: the built-in SUT with this named
+   * faulty behaviour fails it, at the first failing step whose text contains `step` (if
+   * given). A case that cannot fail is a defect. `settings`: SUT settings for both proof
+   * runs (the conformant one and the faulty one), e.g. a feature the case needs declared.
+   */
+  proof: { behaviour: string; step?: string; settings?: Record<string, unknown> };
   run(t: Harness): Promise<void>;
 }
 

@@ -11,6 +11,7 @@ export default defineCase({
   sut: 'csms',
   profile: 'Core',
   specRefs: ['OCTT 1.6 TC_001_CSMS (§3.1.1)', 'OCPP 1.6 §4.2, §4.6, §4.9'],
+  proof: { behaviour: 'rejects-boot', step: 'BootNotification' },
   async run(t) {
     await t.connect();
     const boot = await t.send('BootNotification', { chargePointVendor: t.settings.vendor, chargePointModel: t.settings.model }, { status: 'Accepted', interval: atLeast(0) });

@@ -12,6 +12,7 @@ export default defineCase({
   requires: ['a valid id tag'],
   manual: true,
   description: 'The charger starts a charging session when the cable is plugged in first, then the driver presents identification.',
+  proof: { behaviour: 'invalid-status-transition', step: 'status is Preparing' },
   async run(t) {
     const connectorId = t.settings.connectorId;
     const idTag = t.settings.idTags.valid;
