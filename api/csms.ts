@@ -147,6 +147,8 @@ export interface CsmsStartArgs {
   config?: string;
   /** Settings applied over the file's. */
   settings?: CsmsSettingsPatch;
+  /** Keep credentials in the capture and store (they are masked by default). */
+  keepCredentials?: boolean;
 }
 
 export interface CsmsInfo {

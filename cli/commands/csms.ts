@@ -23,6 +23,7 @@ interface CsmsOptions {
   tlsKey?: string;
   tlsClientCa?: string;
   quiet?: boolean;
+  redact?: boolean;
   duration?: number;
   script?: string;
 }
@@ -53,6 +54,7 @@ export function registerCsms(program: Command): void {
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
     .option('--tls-client-ca <file>', 'require charger certificates signed by this CA (security profile 3)')
     .option('--quiet', 'no line per frame')
+    .option('--no-redact', 'keep credentials (Basic-auth passwords, AuthorizationKey…) in the capture')
     .option('--duration <seconds>', 'stop after this many seconds and print the summary', parseSeconds)
     .option('--script <file>', 'run these steps (JSON or YAML list: waitFor, send, wait, respond, config, state, note), then stop')
     .addHelpText('after', '\nExit status: 0, or 1 when a charger sent a frame with an error finding, a script step failed or recording failed; 2 for bad arguments.')
@@ -82,6 +84,7 @@ function startArgs(opts: CsmsOptions): CsmsStartArgs {
   const args: CsmsStartArgs = { listen: opts.listen };
   if (opts.capture !== undefined) args.capture = opts.capture;
   if (opts.config !== undefined) args.config = opts.config;
+  if (opts.redact === false) args.keepCredentials = true;
   if (opts.tlsCert !== undefined && opts.tlsKey !== undefined) {
     args.tls = { certFile: opts.tlsCert, keyFile: opts.tlsKey, ...(opts.tlsClientCa !== undefined ? { clientCaFile: opts.tlsClientCa } : {}) };
   }

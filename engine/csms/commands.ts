@@ -89,6 +89,8 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
       }
       const patch = args.settings;
       settings = settingsErrors(() => mergeSettings(settings, patch));
+      const keepCredentials = (args as { keepCredentials?: unknown }).keepCredentials;
+      if (keepCredentials !== undefined && typeof keepCredentials !== 'boolean') throw badArgs('"keepCredentials" must be true or false');
       const capturePath = optionalString(args, 'capture');
       const capture = capturePath === undefined ? undefined : await CaptureWriter.create(capturePath, { mode: 'csms', clock: ctx.clock });
       let csms: StandaloneCsms;
@@ -101,6 +103,7 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
           clock: ctx.clock,
           ...(tls !== undefined ? { tls } : {}),
           ...(capture !== undefined ? { capture } : {}),
+          ...(keepCredentials === true ? { keepCredentials } : {}),
           onAlert: (severity, message) => ctx.bus.alert(severity, 'csms', message),
         });
         await csms.start();

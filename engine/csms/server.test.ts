@@ -63,6 +63,32 @@ describe('security profiles', () => {
     expect(t.store.sessionList().filter((s) => s.state === 'failed').map((s) => s.chargePointId)).toEqual(['CP1', 'CP1', 'CP9']);
   });
 
+  it('switches to a new password once the charger accepts it (A01.FR.03), and masks it in what it records', async () => {
+    const t = await csms({ chargers: { CP1: { password: 'raw-password-0001' }, CS2: { password: 'old-password-0002' } } });
+    const auth = (id: string, password: string | Buffer) => ({ Authorization: basicAuthHeader(id, password) });
+    const cp = await ownCharger(t.url, 'CP1', '1.6', { headers: auth('CP1', 'raw-password-0001') });
+    cleanups.push(() => cp.close());
+    // Rejected: the old key stays (A01.FR.04).
+    const noChange = await ownCharger(t.url, 'CS2', '2.0.1', {
+      headers: auth('CS2', 'old-password-0002'),
+      answers: (call) => (call.action === 'SetVariables' ? { result: { setVariableResult: [{ attributeStatus: 'Rejected', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] } } : undefined),
+    });
+    cleanups.push(() => noChange.close());
+    const newKey = '00112233445566778899aabbccddeeff';
+    expect(await t.csms.send('CP1', 'ChangeConfiguration', { key: 'AuthorizationKey', value: newKey })).toMatchObject({ kind: 'result', payload: { status: 'Accepted' } });
+    expect(await t.csms.send('CS2', 'SetVariables', { setVariableData: [{ attributeValue: 'new-password-0002', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] })).toMatchObject({ kind: 'result' });
+    expect(t.csms.getSettings().chargers['CP1']).toEqual({ passwordHex: newKey });
+    expect(await refusal(connect(`${t.url}/CP1`, { subprotocols: ['ocpp1.6'], headers: auth('CP1', 'raw-password-0001') }))).toMatchObject({ status: 401 });
+    const again = await connect(`${t.url}/CP1`, { subprotocols: ['ocpp1.6'], headers: auth('CP1', Buffer.from(newKey, 'hex')) });
+    again.ws.close();
+    const cs2 = await connect(`${t.url}/CS2`, { subprotocols: ['ocpp2.0.1'], headers: auth('CS2', 'old-password-0002') });
+    cs2.ws.close();
+    const texts = (await t.csms.settled(), t.store.query({ limit: 100 }).frames.map((f) => t.store.frame(f.index)!.text ?? ''));
+    expect(texts.find((x) => x.includes('AuthorizationKey'))).toContain('"value":"<redacted>"');
+    expect(texts.join('\n')).not.toContain(newKey);
+    expect(texts.join('\n')).not.toContain('new-password-0002');
+  });
+
   it('404 for a charger off the allow-list; 400 with the reason when no subprotocol fits', async () => {
     const t = await csms({ allowUnknownChargers: false, chargers: { CP1: {} }, subprotocols: ['ocpp2.0.1'] });
     expect(await refusal(connect(`${t.url}/ocpp/CPX`, { subprotocols: ['ocpp2.0.1'] }))).toMatchObject({ status: 404 });

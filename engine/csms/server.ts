@@ -16,6 +16,7 @@ import type {
 import { ApiError } from '../../api/errors';
 import type { OcppVersion } from '../../api/model';
 import type { CaptureWriter } from '../capture/writer';
+import { redactCredentials } from '../capture/redaction';
 import { ChargerListener, type OpeningRequest, type TlsServerOptions } from '../net/listener';
 import { peerCommonName } from '../net/handshake';
 import { actionInfo } from '../ocpp/catalog';
@@ -52,7 +53,7 @@ export interface CsmsOptions {
   id?: string;
   /** Coalescing window of change notifications, ms. */
   changeBatchMs?: number;
-  /** Keep Basic-auth passwords in the capture. */
+  /** Keep credentials (Basic-auth passwords, AuthorizationKey, BasicAuthPassword…) in the capture and store. */
   keepCredentials?: boolean;
   /** Every frame once judged, with its charger (terminal lines). */
   onJudged?: (frame: JudgedFrame, chargePointId: string) => void;
@@ -127,6 +128,8 @@ export class StandaloneCsms {
       ...(options.capture !== undefined ? { capture: options.capture } : {}),
       ...(options.store !== undefined ? { store: options.store } : {}),
       clock: this.clock,
+      // Secrets in frames are masked in what the bench keeps, never on the wire (A01.FR.09).
+      redact: redactCredentials,
       ...(options.keepCredentials === true ? { keepCredentials: true } : {}),
       onJudged: (frame) => this.judged(frame),
       onCaptureError: (err) => {
@@ -352,9 +355,27 @@ export class StandaloneCsms {
     // The state only takes answers that are valid, to requests that were.
     if (outcome.findings.length === 0 && findings.length === 0) {
       this.safely(`applying the answer to ${action}`, () => applyCommandResult(state, version, action, body, outcome.payload, new Date(this.clock.now()).toISOString()));
+      const password = newBasicAuthPassword(version, action, body, outcome.payload);
+      if (password !== undefined) this.adoptPassword(chargePointId, password);
       this.markDirty(chargePointId);
     }
     return { ...outcome, notes };
+  }
+
+  /**
+   * The charger took a new Basic-auth password: from now on only it is accepted
+   * (security whitepaper ed. 3 A01.FR.03). A 1.6 AuthorizationKey is hex-represented
+   * (A00.FR.205), so a hex value is kept as hex and matches both forms.
+   */
+  private adoptPassword(chargePointId: string, password: string): void {
+    const next = structuredClone(this.settings);
+    const charger = next.chargers[chargePointId] ?? {};
+    delete charger.password;
+    delete charger.passwordHex;
+    if (/^([0-9a-fA-F]{2})+$/.test(password)) charger.passwordHex = password.toLowerCase();
+    else charger.password = password;
+    next.chargers[chargePointId] = charger;
+    this.settings = next;
   }
 
   // -------------------------------------------------------------------------------------
@@ -623,6 +644,27 @@ export class StandaloneCsms {
   private alert(severity: 'error' | 'warning' | 'info', message: string): void {
     this.options.onAlert?.(severity, message);
   }
+}
+
+/**
+ * The Basic-auth password a charger accepted through a CSMS command, if any: 1.6
+ * ChangeConfiguration(AuthorizationKey), 2.x SetVariables(SecurityCtrlr.BasicAuthPassword).
+ * RebootRequired counts: the charger stored it and uses it when it comes back.
+ */
+export function newBasicAuthPassword(version: OcppVersion, action: string, request: Record<string, unknown>, response: Record<string, unknown>): string | undefined {
+  const taken = (status: unknown) => status === 'Accepted' || status === 'RebootRequired';
+  if (version === '1.6') {
+    // The key is a CiString50Type: case-insensitive (1.6 §6.9, §7.17).
+    if (action !== 'ChangeConfiguration' || String(request['key']).toLowerCase() !== 'authorizationkey' || !taken(response['status'])) return undefined;
+    return String(request['value']);
+  }
+  if (action !== 'SetVariables') return undefined;
+  const data = request['setVariableData'] as Array<{ attributeValue: string; attributeType?: string; component: { name: string }; variable: { name: string } }>;
+  const results = response['setVariableResult'] as Array<{ attributeStatus: string; attributeType?: string; component: { name: string }; variable: { name: string } }>;
+  const isPassword = (d: { component: { name: string }; variable: { name: string } }) => d.component.name === 'SecurityCtrlr' && d.variable.name === 'BasicAuthPassword';
+  const asked = data.find(isPassword);
+  const answer = results.find(isPassword);
+  return asked !== undefined && answer !== undefined && taken(answer.attributeStatus) ? asked.attributeValue : undefined;
 }
 
 /** What the spec says about sending this action now (said, not enforced: the operator may test exactly that). */
