@@ -63,7 +63,14 @@ export interface DataTransferSettings {
 
 export interface SignCertificateSettings {
   status: 'Accepted' | 'Rejected';
-  /** PEM chain sent in a CertificateSigned after an accepted SignCertificate; none → no follow-up. */
+  /**
+   * A local CA (PEM certificate and key) that signs the charger's CSR; the CertificateSigned
+   * that follows carries the new certificate and the CA's. Needs the openssl command.
+   */
+  ca?: { cert: string; key: string };
+  /** Validity of certificates the local CA issues, in days (default 365). */
+  validityDays?: number;
+  /** Without a CA: this fixed PEM chain is sent in the CertificateSigned. Neither → no follow-up. */
   certificateChain?: string;
   /** Delay before the follow-up, ms (times timeScale). */
   delayMs: number;

@@ -54,10 +54,16 @@ async function sendEveryAction(t: TestCsms, id: string, version: OcppVersion, pa
 describe('ocpp-rpc 1.6 charger (strict) against the CSMS', () => {
   it('boots, heartbeats, authorizes each token status, runs a transaction with meter values, answers every CSMS action — no finding either way', async () => {
     const t = await csmsWithTokens();
+    // GetConfiguration reports what ChangeConfiguration set: a consistent charger.
+    const configuration = { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '60' }], unknownKey: ['Foo'] };
     const cp = await rpcCharger(t.url, 'RPC16', '1.6', {
-      GetConfiguration: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '60' }], unknownKey: ['Foo'] },
+      GetConfiguration: configuration,
       GetLocalListVersion: { listVersion: 2 },
       GetDiagnostics: { fileName: 'diagnostics.zip' },
+    });
+    cp.handle('ChangeConfiguration', ({ params }) => {
+      if (params['key'] === 'HeartbeatInterval') configuration.configurationKey[0]!.value = String(params['value']);
+      return { status: 'Accepted' };
     });
 
     const boot = await cp.call('BootNotification', { chargePointVendor: 'Bench', chargePointModel: 'RPC', chargePointSerialNumber: 'SN-1' });
@@ -113,8 +119,7 @@ describe('ocpp-rpc 1.6 charger (strict) against the CSMS', () => {
     const tx = state.transactions.find((x) => x.transactionId === String(txId))!;
     expect(tx).toMatchObject({ state: 'ended', meterStart: 1000, meterStop: 2400, energyWh: 2400, idTag: 'ACC' });
     expect(tx.meterValues).toHaveLength(1);
-    // GetConfiguration went after ChangeConfiguration: the last report wins.
-    expect(state.configuration['HeartbeatInterval']).toMatchObject({ value: '60', readonly: false });
+    expect(state.configuration['HeartbeatInterval']).toMatchObject({ value: '120', readonly: false });
     expect(state.unknownConfigurationKeys).toEqual(['Foo']);
     expect(state.reservations).toMatchObject([{ reservationId: 11, status: 'Accepted' }]);
     expect(state.chargingProfiles.map((p) => p.chargingProfileId)).toEqual([5]);
@@ -248,6 +253,8 @@ describe('2.1 charger (our own endpoint) against the CSMS', () => {
 
 describe('every charger-initiated action, over the wire', () => {
   for (const version of ['1.6', '2.0.1', '2.1'] as const) {
+    // Template requests out of any sequence: the judge may flag the charger's behaviour
+    // (e.g. a StopTransaction for an unknown transaction), never the CSMS's answers.
     it(`${version}: each one's template request gets a schema-valid CALLRESULT`, async () => {
       const t = await csmsWithTokens();
       const cp = await ownCharger(t.url, `ALL-${version}`, version);
@@ -257,7 +264,8 @@ describe('every charger-initiated action, over the wire', () => {
         const outcome = await cp.endpoint.call(action, payloadTemplate(version, action, 'request')!, { timeoutMs: 2000 });
         expect({ action, kind: outcome.kind, findings: outcome.kind === 'result' ? outcome.findings : outcome }).toEqual({ action, kind: 'result', findings: [] });
       }
-      expect(await t.findings()).toEqual([]);
+      const findings = await t.findings();
+      expect(findings.filter((f) => f.dir === 'csms2cp' || f.finding.group === 'schema' || f.finding.group === 'framing')).toEqual([]);
       expect(t.alerts).toEqual([]);
     });
   }

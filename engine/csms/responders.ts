@@ -28,6 +28,8 @@ export interface FollowUp {
   payload: Payload;
   /** Before timeScale. */
   delayMs: number;
+  /** Sign this CSR with the local CA first; the chain goes into payload.certificateChain. */
+  signCsr?: { csr: string; usage: 'client' | 'server' };
 }
 
 export interface DefaultAnswer {
@@ -117,12 +119,18 @@ export function defaultAnswer(ctx: ResponderContext, action: string, request: Pa
       return { payload };
     }
     case 'SignCertificate': {
+      // 1.6 security whitepaper A02.FR.04: the CSR goes to a CA (a local one here), whose
+      // certificate comes back in CertificateSigned; or a configured chain is sent as is.
       const sc = ctx.settings.signCertificate;
       const answer: DefaultAnswer = { payload: { status: sc.status } };
-      if (sc.status === 'Accepted' && sc.certificateChain !== undefined) {
-        const signed: Payload = { certificateChain: sc.certificateChain };
-        if (!v16 && request['certificateType'] !== undefined) signed['certificateType'] = request['certificateType'];
-        answer.followUps = [{ action: 'CertificateSigned', payload: signed, delayMs: sc.delayMs }];
+      if (sc.status !== 'Accepted') return answer;
+      const type = v16 ? undefined : request['certificateType'];
+      const signed: Payload = type !== undefined ? { certificateType: type } : {};
+      if (sc.ca !== undefined) {
+        const usage = type === 'V2GCertificate' ? 'server' : 'client';
+        answer.followUps = [{ action: 'CertificateSigned', payload: signed, delayMs: sc.delayMs, signCsr: { csr: String(request['csr']), usage } }];
+      } else if (sc.certificateChain !== undefined) {
+        answer.followUps = [{ action: 'CertificateSigned', payload: { certificateChain: sc.certificateChain, ...signed }, delayMs: sc.delayMs }];
       }
       return answer;
     }

@@ -233,6 +233,32 @@ describe('sending and follow-ups', () => {
     expect(await t.findings()).toEqual([]);
   });
 
+  it('signs the CSR with its local CA; the charger then connects with the new certificate (1.6 TC_074_CSMS)', async () => {
+    const dir = pki.dir;
+    execFileSync('openssl', ['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'renewed.key'], { cwd: dir, stdio: 'pipe' });
+    execFileSync('openssl', ['req', '-new', '-key', 'renewed.key', '-subj', '/CN=CP-TLS/O=Bench CPO', '-out', 'renewed.csr'], { cwd: dir, stdio: 'pipe' });
+    const ca = { cert: pki.caCert, key: readFileSync(`${dir}/ca.key`, 'utf8') };
+    const t = await csms(
+      { requireCertificateCn: true, signCertificate: { ca, delayMs: 1000 }, timeScale: 0.01 },
+      { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.caCert },
+    );
+    const cp = await ownCharger(t.url, 'CP-TLS', '1.6', { tls: { ca: pki.caCert, ...pki.clientCert('CP-TLS') } });
+    cleanups.push(() => cp.close());
+    const csr = readFileSync(`${dir}/renewed.csr`, 'utf8');
+    expect(await cp.endpoint.call('SignCertificate', { csr })).toMatchObject({ payload: { status: 'Accepted' } });
+    const signed = await until(() => cp.calls.find((c) => c.action === 'CertificateSigned'), 5000);
+    const chain = String(signed.payload['certificateChain']);
+    expect(chain.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+    // A CSR that is not PEM: Accepted was already said; the CSMS says why no certificate follows.
+    await cp.endpoint.call('SignCertificate', { csr: 'not a csr' });
+    await until(() => (t.alerts.some((a) => a.includes('the CSR is not PEM')) ? true : undefined), 2000);
+    // The charger switches to its new certificate: the CSMS's TLS trusts it.
+    const leaf = chain.slice(0, chain.indexOf('-----END CERTIFICATE-----') + 25);
+    const renewed = await connect(`${t.url}/CP-TLS`, { subprotocols: ['ocpp1.6'], tls: { ca: pki.caCert, cert: leaf, key: readFileSync(`${dir}/renewed.key`, 'utf8') } });
+    await until(() => t.csms.state('CP-TLS')?.connection.tlsSubject?.includes('Bench CPO'));
+    renewed.ws.close();
+  });
+
   it('returns a timeout or closed outcome, notes Pending, and lets a reconnect replace the old connection', async () => {
     const t = await csms({ boot: { status: 'Pending' } });
     const cp = await ownCharger(t.url, 'SLOW', '1.6', { answers: (call) => (call.action === 'Reset' ? { noAnswer: true } : undefined) });

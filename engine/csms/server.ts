@@ -27,6 +27,7 @@ import { systemClock, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
 import { checkPayload, describeFindings, freshTemplate } from './compose';
 import { decideOpening } from './opening';
+import { signCsr } from './signer';
 import { defaultAnswer, responderFor, type FollowUp, type ResponderContext } from './responders';
 import { checkProfile, defaultSettings, effectiveProfile, mergeSettings, parseResponder } from './settings';
 import {
@@ -561,17 +562,37 @@ export class StandaloneCsms {
   }
 
   private followUp(link: Link, f: FollowUp): void {
+    // Signing runs while the delay does; the CALL goes out when both are done.
+    const payload = f.signCsr === undefined ? Promise.resolve(f.payload) : this.signedChain(f);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (this.links.get(link.chargePointId) !== link || !link.endpoint.isOpen) return;
-      this.send(link.chargePointId, f.action, f.payload).then(
-        (outcome) => {
-          if (outcome.kind !== 'result') link.session.note(`Follow-up ${f.action} got no result: ${outcome.kind}`, 'csms');
-        },
-        (err: unknown) => this.alert('warning', `Follow-up ${f.action} to ${link.chargePointId} failed: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      void payload.then((body) => {
+        if (body === undefined || this.links.get(link.chargePointId) !== link || !link.endpoint.isOpen) return;
+        this.sendFollowUp(link, f, body);
+      });
     }, f.delayMs * this.settings.timeScale);
     this.timers.add(timer);
+  }
+
+  private async signedChain(f: FollowUp): Promise<Record<string, unknown> | undefined> {
+    const ca = this.settings.signCertificate.ca;
+    if (ca === undefined || f.signCsr === undefined) return undefined;
+    try {
+      const chain = await signCsr(f.signCsr.csr, ca, { usage: f.signCsr.usage, ...(this.settings.signCertificate.validityDays !== undefined ? { days: this.settings.signCertificate.validityDays } : {}) });
+      return { ...f.payload, certificateChain: chain };
+    } catch (err) {
+      this.alert('warning', `No ${f.action}: signing the CSR failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  private sendFollowUp(link: Link, f: FollowUp, payload: Record<string, unknown>): void {
+    this.send(link.chargePointId, f.action, payload).then(
+      (outcome) => {
+        if (outcome.kind !== 'result') link.session.note(`Follow-up ${f.action} got no result: ${outcome.kind}`, 'csms');
+      },
+      (err: unknown) => this.alert('warning', `Follow-up ${f.action} to ${link.chargePointId} failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   // -------------------------------------------------------------------------------------

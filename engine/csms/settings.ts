@@ -2,6 +2,7 @@
 // partial update (the file, `csms.config.set`). Untrusted input: every field is checked
 // and a bad one is named by its path (`chargers.CP1.boot.status must be …`).
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type {
   BootSettings,
@@ -199,7 +200,7 @@ function dataTransferPatch(v: unknown, path: string, base: DataTransferSettings)
 
 function signCertificatePatch(v: unknown, path: string, base: SignCertificateSettings): SignCertificateSettings {
   const o = obj(v, path);
-  noOthers(o, path, ['status', 'certificateChain', 'delayMs']);
+  noOthers(o, path, ['status', 'ca', 'validityDays', 'certificateChain', 'delayMs']);
   const out: SignCertificateSettings = { ...base };
   if (o['status'] !== undefined) out.status = oneOf(o['status'], `${path}.status`, ['Accepted', 'Rejected'] as const);
   if (o['certificateChain'] !== undefined) {
@@ -207,6 +208,20 @@ function signCertificatePatch(v: unknown, path: string, base: SignCertificateSet
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) fail(`${path}.certificateChain`, 'must be PEM (-----BEGIN CERTIFICATE-----…)');
     out.certificateChain = pem;
   }
+  if (o['ca'] !== undefined) {
+    if (o['ca'] === null) {
+      delete out.ca;
+    } else {
+      const ca = obj(o['ca'], `${path}.ca`);
+      noOthers(ca, `${path}.ca`, ['cert', 'key']);
+      const cert = str(ca['cert'], `${path}.ca.cert`);
+      const key = str(ca['key'], `${path}.ca.key`);
+      if (!cert.includes('-----BEGIN CERTIFICATE-----')) fail(`${path}.ca.cert`, 'must be a PEM certificate');
+      if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) fail(`${path}.ca.key`, 'must be a PEM private key');
+      out.ca = { cert, key };
+    }
+  }
+  if (o['validityDays'] !== undefined) out.validityDays = int(o['validityDays'], `${path}.validityDays`, 1, 36500);
   if (o['delayMs'] !== undefined) out.delayMs = int(o['delayMs'], `${path}.delayMs`, 0, 24 * 3600 * 1000);
   return out;
 }
@@ -291,11 +306,35 @@ export function parseSettingsText(text: string, source: string): unknown {
   }
 }
 
-/** Reads a JSON or YAML settings file and merges it over the defaults. */
+/**
+ * Reads a JSON or YAML settings file and merges it over the defaults. PEM material may be
+ * given as files, relative to the settings file: signCertificate.caCertFile, caKeyFile and
+ * certificateChainFile.
+ */
 export async function loadSettingsFile(path: string, base = defaultSettings()): Promise<CsmsSettings> {
   const text = await readFile(path, 'utf8');
   const content = parseSettingsText(text, path);
   if (content === null || content === undefined) return base;
+  const sign = isObj(content) ? content['signCertificate'] : undefined;
+  if (isObj(sign)) {
+    const read = async (key: string): Promise<string | undefined> => {
+      const file = sign[key];
+      if (file === undefined) return undefined;
+      if (typeof file !== 'string') throw new SettingsError(`${path}: signCertificate.${key} must be a file path`);
+      delete sign[key];
+      try {
+        return await readFile(resolvePath(dirname(path), file), 'utf8');
+      } catch (err) {
+        throw new SettingsError(`${path}: cannot read signCertificate.${key} ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    const caCert = await read('caCertFile');
+    const caKey = await read('caKeyFile');
+    const chain = await read('certificateChainFile');
+    if ((caCert === undefined) !== (caKey === undefined)) throw new SettingsError(`${path}: signCertificate.caCertFile and caKeyFile go together`);
+    if (caCert !== undefined && caKey !== undefined) sign['ca'] = { cert: caCert, key: caKey };
+    if (chain !== undefined) sign['certificateChain'] = chain;
+  }
   try {
     return mergeSettings(base, content);
   } catch (err) {

@@ -2,7 +2,7 @@
 // store, and a minimal charger built on our own OcppEndpoint (the 2.1 peer; ocpp-rpc plays
 // 1.6 and 2.0.1).
 import type { CsmsSettings } from '../../api/csms';
-import type { Finding, OcppVersion } from '../../api/model';
+import type { Direction, Finding, OcppVersion } from '../../api/model';
 import { connect, type ConnectOptions } from '../net/connect';
 import type { TlsServerOptions } from '../net/listener';
 import { payloadTemplate } from '../ocpp/templates';
@@ -16,8 +16,8 @@ export interface TestCsms {
   url: string;
   store: TrafficStore;
   alerts: string[];
-  /** Every finding on every stored frame, with the frame's text. */
-  findings(): Promise<Array<{ text: string | undefined; finding: Finding }>>;
+  /** Every finding on every stored frame, with the frame's direction and text. */
+  findings(): Promise<Array<{ dir: Direction; text: string | undefined; finding: Finding }>>;
   stop(): Promise<void>;
 }
 
@@ -41,10 +41,10 @@ export async function startTestCsms(settings: unknown = {}, options: { tls?: Tls
     alerts,
     findings: async () => {
       await csms.settled();
-      const out: Array<{ text: string | undefined; finding: Finding }> = [];
+      const out: Array<{ dir: Direction; text: string | undefined; finding: Finding }> = [];
       for (const summary of store.query({ limit: 10_000 }).frames) {
         const frame = store.frame(summary.index)!;
-        for (const finding of frame.findings) out.push({ text: frame.text, finding });
+        for (const finding of frame.findings) out.push({ dir: summary.dir, text: frame.text, finding });
       }
       return out;
     },
