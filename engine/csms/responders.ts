@@ -18,8 +18,22 @@ export interface ResponderContext {
   /** Wall-clock ms. */
   now: number;
   nextTransactionId(): number;
-  /** Whether `token` has a transaction running on any charger, other than `exceptTransactionId` on this one. */
-  tokenBusy(token: string, exceptTransactionId?: string): boolean;
+  /**
+   * Whether `token` has a transaction running on any charger, leaving out, on this charger,
+   * the transaction the message is about and any on the connector it is about.
+   */
+  tokenBusy(token: string, except?: BusyExceptions): boolean;
+}
+
+/**
+ * What does not make a token busy. A connector holds one transaction at a time, so a new
+ * start on a connector means its previous transaction is over even if its StopTransaction
+ * has not arrived yet (it may be queued: 1.6 TC_032_1_CSMS).
+ */
+export interface BusyExceptions {
+  transactionId?: string;
+  evseId?: number;
+  connectorId?: number;
 }
 
 /** A CALL the CSMS sends on its own after answering (e.g. CertificateSigned after SignCertificate). */
@@ -65,8 +79,8 @@ export function responderFor(settings: CsmsSettings, chargePointId: string, vers
   return { mode: 'default' };
 }
 
-function checkToken(ctx: ResponderContext, token: string, purpose: AuthorizationPurpose, exceptTransactionId?: string) {
-  return authorize(ctx.settings, ctx.version, token, { purpose, busy: ctx.tokenBusy(token, exceptTransactionId), now: ctx.now });
+function checkToken(ctx: ResponderContext, token: string, purpose: AuthorizationPurpose, except?: BusyExceptions) {
+  return authorize(ctx.settings, ctx.version, token, { purpose, busy: ctx.tokenBusy(token, except), now: ctx.now });
 }
 
 function iso(ms: number): string {
@@ -92,7 +106,7 @@ export function defaultAnswer(ctx: ResponderContext, action: string, request: Pa
     }
     case 'StartTransaction': {
       // 1.6 §4.8: always a transaction id, even for a refused idTag; the CSMS re-checks the tag.
-      const info = idTagInfo(checkToken(ctx, String(request['idTag']), 'start'));
+      const info = idTagInfo(checkToken(ctx, String(request['idTag']), 'start', { connectorId: Number(request['connectorId']) }));
       return { payload: { idTagInfo: info, transactionId: ctx.nextTransactionId() } };
     }
     case 'StopTransaction': {
@@ -103,9 +117,14 @@ export function defaultAnswer(ctx: ResponderContext, action: string, request: Pa
       // idTokenInfo answers an idToken the event carries (2.0.1 E01–E07, C01).
       const token = request['idToken'] as { idToken: string; type: string } | undefined;
       if (token === undefined) return { payload: {} };
-      const txId = (request['transactionInfo'] as { transactionId: string }).transactionId;
+      const except: BusyExceptions = { transactionId: (request['transactionInfo'] as { transactionId: string }).transactionId };
+      const evse = request['evse'] as { id: number; connectorId?: number } | undefined;
+      if (evse !== undefined) {
+        except.evseId = evse.id;
+        if (evse.connectorId !== undefined) except.connectorId = evse.connectorId;
+      }
       const purpose: AuthorizationPurpose = request['eventType'] === 'Ended' ? 'stop' : 'start';
-      return { payload: { idTokenInfo: tokenInfo2x(ctx, token, purpose, txId) } };
+      return { payload: { idTokenInfo: tokenInfo2x(ctx, token, purpose, except) } };
     }
     case 'DataTransfer': {
       // 1.6 §4.3 / 2.0.1 P01: a vendor we have no extension for gets UnknownVendorId.
@@ -162,10 +181,10 @@ export function defaultAnswer(ctx: ResponderContext, action: string, request: Pa
   }
 }
 
-function tokenInfo2x(ctx: ResponderContext, token: { idToken: string; type: string }, purpose: AuthorizationPurpose, txId?: string): Payload {
+function tokenInfo2x(ctx: ResponderContext, token: { idToken: string; type: string }, purpose: AuthorizationPurpose, except?: BusyExceptions): Payload {
   // A NoAuthorization token stands for "no authorization needed" (2.0.1 IdTokenEnumType).
   if (token.type === 'NoAuthorization') return { status: 'Accepted' };
-  return idTokenInfo(checkToken(ctx, token.idToken, purpose, txId));
+  return idTokenInfo(checkToken(ctx, token.idToken, purpose, except));
 }
 
 function unsupported(what: string): Payload {

@@ -217,6 +217,24 @@ describe('responder overrides', () => {
   });
 });
 
+describe('ConcurrentTx', () => {
+  it('counts a token busy on other connectors and chargers, not on the connector a new start is on', async () => {
+    const t = await csms({ idTokens: { TAG: 'Accepted' } });
+    const a = await ownCharger(t.url, 'A16', '1.6');
+    const b = await ownCharger(t.url, 'B201', '2.0.1');
+    cleanups.push(() => a.close(), () => b.close());
+    const start = (connectorId: number) => a.endpoint.call('StartTransaction', { connectorId, idTag: 'TAG', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(await start(1)).toMatchObject({ payload: { idTagInfo: { status: 'Accepted' } } });
+    // The first transaction's stop was lost (power cut): a new start on the same connector is fine.
+    expect(await start(1)).toMatchObject({ payload: { idTagInfo: { status: 'Accepted' } } });
+    expect(await start(2)).toMatchObject({ payload: { idTagInfo: { status: 'ConcurrentTx' } } });
+    // 2.x: busy on another charger, so Authorize and a start both say ConcurrentTx.
+    expect(await b.endpoint.call('Authorize', { idToken: { idToken: 'TAG', type: 'ISO14443' } })).toMatchObject({ payload: { idTokenInfo: { status: 'ConcurrentTx' } } });
+    const event = { eventType: 'Started', timestamp: new Date().toISOString(), triggerReason: 'Authorized', seqNo: 0, transactionInfo: { transactionId: 'X1' }, idToken: { idToken: 'TAG', type: 'ISO14443' }, evse: { id: 1, connectorId: 1 } };
+    expect(await b.endpoint.call('TransactionEvent', event)).toMatchObject({ payload: { idTokenInfo: { status: 'ConcurrentTx' } } });
+  });
+});
+
 describe('sending and follow-ups', () => {
   it('follows SignCertificate with CertificateSigned after the scaled delay', async () => {
     const dir = pki.dir;

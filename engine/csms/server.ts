@@ -548,11 +548,16 @@ export class StandaloneCsms {
       settings: this.settings,
       now: this.clock.now(),
       nextTransactionId: () => this.nextTransactionId++,
-      tokenBusy: (token, exceptTransactionId) => {
+      tokenBusy: (token, except = {}) => {
         for (const [cp, s] of this.chargers) {
           for (const t of s.transactions) {
             if (t.state !== 'active' || t.idTag !== token) continue;
-            if (cp === link.chargePointId && t.transactionId === exceptTransactionId) continue;
+            if (cp === link.chargePointId) {
+              if (except.transactionId !== undefined && t.transactionId === except.transactionId) continue;
+              const sameConnector = except.connectorId !== undefined && t.connectorId === except.connectorId && t.evseId === except.evseId;
+              const sameEvse = except.connectorId === undefined && except.evseId !== undefined && t.evseId === except.evseId;
+              if (sameConnector || sameEvse) continue;
+            }
             return true;
           }
         }
