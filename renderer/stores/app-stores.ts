@@ -5,6 +5,8 @@ import { detectHost, type HostHelpers } from './host';
 import { createConnectionStore, type ConnectionStore } from './app/connection-store';
 import { createAlertsStore, type AlertsStore } from './app/alerts-store';
 import { createNavStore, type NavStore, type ViewName } from './app/nav-store';
+import { createComposerStore, type ComposerStore } from './csms/composer-store';
+import { createCsmsStore, type CsmsStore } from './csms/csms-store';
 import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
@@ -24,6 +26,8 @@ export interface AppStores {
   capture: CaptureStore;
   filter: FilterStore;
   proxy: ProxyStore;
+  csms: CsmsStore;
+  composer: ComposerStore;
 }
 
 export interface AppStoreOptions {
@@ -45,5 +49,7 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     capture: createCaptureStore(client),
     filter: createFilterStore(client),
     proxy: createProxyStore(client),
+    csms: createCsmsStore(client),
+    composer: createComposerStore(client),
   };
 }

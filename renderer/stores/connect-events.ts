@@ -12,6 +12,7 @@ export function resync(stores: AppStores): void {
   void stores.frames.getState().actions.setQuery({});
   // Roles an engine may not offer (an older engine, a test's fake): nothing to show then.
   stores.proxy.getState().actions.load().catch(() => {});
+  stores.csms.getState().actions.load().catch(() => {});
 }
 
 export function connectEvents(stores: AppStores): () => void {
@@ -25,6 +26,8 @@ export function connectEvents(stores: AppStores): () => void {
     }, 500);
   };
   const ui = asUiClient(client);
+  // The transport may have opened before we listened.
+  if (ui !== undefined) stores.connection.getState().actions.set(ui.connection());
   const offs = [
     // Events were missed while the transport was down: fetch the state again.
     ui?.onConnection((state) => {
@@ -43,6 +46,8 @@ export function connectEvents(stores: AppStores): () => void {
     client.on('proxy.status', ({ proxy }) => stores.proxy.getState().actions.status(proxy)),
     client.on('proxy.rules', ({ proxy, rules }) => stores.proxy.getState().actions.rules(proxy, rules)),
     client.on('proxy.connection', refreshProxies),
+    client.on('csms.changed', ({ id, chargers }) => stores.csms.getState().actions.changed(id, chargers)),
+    client.on('csms.stopped', ({ id, reason }) => stores.csms.getState().actions.stopped(id, reason)),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { VIEWS, type ViewName } from '../../stores/app/nav-store';
 import { useNav } from '../../stores/hooks';
 import { CaptureDrop } from '../capture/CaptureDrop';
+import { CsmsView } from '../csms/CsmsView';
 import { ProxyView } from '../proxy/ProxyView';
 import { StartPage } from '../start/StartPage';
 import { TrafficView } from '../traffic/TrafficView';
@@ -18,6 +19,7 @@ const DEFAULT_VIEWS: ViewRenderers = {
   start: () => <StartPage />,
   traffic: () => <TrafficView />,
   proxy: () => <ProxyView />,
+  csms: () => <CsmsView />,
 };
 
 export function AppShell({ views = DEFAULT_VIEWS }: { views?: ViewRenderers }) {
