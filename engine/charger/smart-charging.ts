@@ -59,6 +59,17 @@ export interface CompositePeriod extends Limit {
 const VOLTS = 230;
 const DEFAULT_PHASES = 3;
 
+/**
+ * A limit with one decimal that passes the schemas' `multipleOf: 0.1` as JSON-Schema
+ * validators compute it (value / 0.1 must be an integer in floating point: 15.9 is not),
+ * rounding down to whole units when it would not. Rounding a maximum down stays within it.
+ */
+export function tenths(value: number): number {
+  const r = Math.round(value * 10) / 10;
+  const q = r / 0.1;
+  return q === Math.trunc(q) ? r : Math.floor(r);
+}
+
 export function convert(limit: number, from: 'A' | 'W', to: 'A' | 'W', phases = DEFAULT_PHASES): number {
   if (from === to) return limit;
   return from === 'A' ? limit * VOLTS * phases : limit / (VOLTS * phases);
@@ -215,7 +226,7 @@ export class ProfileStore {
       const fromProfiles = this.limitAt(req, t);
       const l = fromProfiles === undefined || fromProfiles.limit > localLimit.limit ? localLimit : fromProfiles;
       const startPeriod = Math.round((t - req.from) / 1000);
-      const limit = Math.round(l.limit * 10) / 10;
+      const limit = tenths(l.limit);
       let last = periods.at(-1);
       if (last !== undefined && last.startPeriod === startPeriod) {
         periods.pop();
