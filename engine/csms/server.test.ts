@@ -7,7 +7,10 @@ import type { OcppVersion } from '../../api/model';
 import { connect, ConnectRefusal } from '../net/connect';
 import { basicAuthHeader } from '../net/handshake';
 import type { TlsServerOptions } from '../net/listener';
+import { CaptureWriter } from '../capture/writer';
 import { makeTestPki, type TestPki } from '../testing/certs';
+import { tempDir } from '../testing/tmp';
+import { StandaloneCsms } from './server';
 import { rpcClient } from '../testing/ocpp-rpc';
 import { ownCharger, startTestCsms, until, type TestCsms } from './testing';
 
@@ -214,6 +217,34 @@ describe('responder overrides', () => {
     expect(await cp.endpoint.call('Heartbeat', {})).toMatchObject({ kind: 'result', findings: [] });
     t.csms.setResponder('Heartbeat', { mode: 'noAnswer', delayMs: 50 });
     await expect(cp.endpoint.call('Heartbeat', {}, { timeoutMs: 300 })).rejects.toThrow(/No answer/);
+  });
+});
+
+describe('recording failure', () => {
+  it('stops the CSMS loudly and closes every charger rather than go on unrecorded', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    const capture = await CaptureWriter.create(dir.file('csms.jsonl'), { mode: 'csms' });
+    const alerts: string[] = [];
+    const stopped: string[] = [];
+    const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0, capture, onAlert: (severity, message) => alerts.push(`${severity}: ${message}`) });
+    csms.onStopped((reason) => stopped.push(reason));
+    const { url } = await csms.start();
+    cleanups.push(() => csms.stop());
+    const cp = await ownCharger(url, 'DISK', '1.6');
+    cleanups.push(() => cp.close());
+    const closes: number[] = [];
+    cp.endpoint.onClose((code) => closes.push(code));
+    // The disk goes away under the writer.
+    await (capture as unknown as { handle: { close(): Promise<void> } }).handle.close();
+    await cp.endpoint.call('Heartbeat', {}).catch(() => undefined);
+    await until(() => stopped[0], 3000, 'CSMS stopped');
+    expect(stopped[0]).toMatch(/^recording failed: Recording to .* failed/);
+    expect(alerts[0]).toMatch(/^error: Recording to .* failed.*The CSMS stops rather than pass traffic unrecorded/);
+    await until(() => closes[0]);
+    expect(closes[0]).toBe(1011);
+    expect(csms.running).toBe(false);
+    await expect(connect(`${url}/LATE`, { subprotocols: ['ocpp1.6'] })).rejects.toThrow();
   });
 });
 

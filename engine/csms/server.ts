@@ -135,7 +135,7 @@ export class StandaloneCsms {
       onJudged: (frame) => this.judged(frame),
       onCaptureError: (err) => {
         this.alert('error', `${err.message}. The CSMS stops rather than pass traffic unrecorded.`);
-        void this.stop(`recording failed: ${err.message}`);
+        this.stopping ??= this.shutdown(`recording failed: ${err.message}`, 1011);
       },
     });
     this.listener = new ChargerListener<OpeningContext>({
@@ -188,23 +188,28 @@ export class StandaloneCsms {
 
   /** Closes every charger connection, stops listening, settles judging and closes the capture. */
   stop(reason = 'stopped'): Promise<void> {
-    this.stopping ??= this.shutdown(reason);
+    this.stopping ??= this.shutdown(reason, 1001);
     return this.stopping;
   }
 
-  private async shutdown(reason: string): Promise<void> {
+  private async shutdown(reason: string, closeCode: number): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     const closing: Array<Promise<void>> = [];
     for (const link of this.links.values()) {
       link.closedByUs = true;
-      link.endpoint.close(1001, 'CSMS stopping');
+      // 1001 going away; 1011 when the CSMS cannot go on (RFC 6455 §7.4.1).
+      link.endpoint.close(closeCode, closeCode === 1011 ? 'CSMS failed: recording stopped' : 'CSMS stopping');
       closing.push(link.closed);
     }
     // Give chargers a moment to complete the closing handshake, then drop what is left.
     await Promise.race([Promise.all(closing), new Promise((r) => setTimeout(r, 500))]);
     await this.listener.stop();
-    await this.recorder.close();
+    try {
+      await this.recorder.close();
+    } catch {
+      // The capture failed earlier and the operator was told (onCaptureError).
+    }
     this.flushChanges();
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
