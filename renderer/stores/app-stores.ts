@@ -11,6 +11,7 @@ import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
 import { createProxyStore, type ProxyStore } from './proxy/proxy-store';
+import { createSimStore, type SimStore } from './sim/sim-store';
 import { createSessionsStore, type SessionsStore } from './sessions/sessions-store';
 
 export interface AppStores {
@@ -28,6 +29,7 @@ export interface AppStores {
   proxy: ProxyStore;
   csms: CsmsStore;
   composer: ComposerStore;
+  sim: SimStore;
 }
 
 export interface AppStoreOptions {
@@ -51,5 +53,6 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     proxy: createProxyStore(client),
     csms: createCsmsStore(client),
     composer: createComposerStore(client),
+    sim: createSimStore(client),
   };
 }

@@ -13,6 +13,7 @@ export function resync(stores: AppStores): void {
   // Roles an engine may not offer (an older engine, a test's fake): nothing to show then.
   stores.proxy.getState().actions.load().catch(() => {});
   stores.csms.getState().actions.load().catch(() => {});
+  stores.sim.getState().actions.load().catch(() => {});
 }
 
 export function connectEvents(stores: AppStores): () => void {
@@ -48,6 +49,7 @@ export function connectEvents(stores: AppStores): () => void {
     client.on('proxy.connection', refreshProxies),
     client.on('csms.changed', ({ id, chargers }) => stores.csms.getState().actions.changed(id, chargers)),
     client.on('csms.stopped', ({ id, reason }) => stores.csms.getState().actions.stopped(id, reason)),
+    client.on('sim.chargers', ({ chargers }) => stores.sim.getState().actions.changed(chargers)),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {

@@ -13,6 +13,7 @@ import type { FilterState } from './filter/filter-store';
 import type { FrameWindowState } from './frames/frame-window-store';
 import type { InspectorState } from './inspector/inspector-store';
 import type { ProxyState } from './proxy/proxy-store';
+import type { SimState } from './sim/sim-store';
 import type { SessionsState } from './sessions/sessions-store';
 
 export const useClient = (): ApiClient => useStores().client;
@@ -28,3 +29,4 @@ export const useConnection = <T>(selector: (s: ConnectionStoreState) => T): T =>
 export const useProxy = <T>(selector: (s: ProxyState) => T): T => useStore(useStores().proxy, selector);
 export const useCsms = <T>(selector: (s: CsmsState) => T): T => useStore(useStores().csms, selector);
 export const useComposer = <T>(selector: (s: ComposerState) => T): T => useStore(useStores().composer, selector);
+export const useSim = <T>(selector: (s: SimState) => T): T => useStore(useStores().sim, selector);

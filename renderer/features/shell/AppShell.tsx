@@ -4,6 +4,7 @@ import { useNav } from '../../stores/hooks';
 import { CaptureDrop } from '../capture/CaptureDrop';
 import { CsmsView } from '../csms/CsmsView';
 import { ProxyView } from '../proxy/ProxyView';
+import { SimView } from '../sim/SimView';
 import { StartPage } from '../start/StartPage';
 import { TrafficView } from '../traffic/TrafficView';
 import { AlertStack } from './AlertStack';
@@ -20,6 +21,7 @@ const DEFAULT_VIEWS: ViewRenderers = {
   traffic: () => <TrafficView />,
   proxy: () => <ProxyView />,
   csms: () => <CsmsView />,
+  sim: () => <SimView />,
 };
 
 export function AppShell({ views = DEFAULT_VIEWS }: { views?: ViewRenderers }) {
