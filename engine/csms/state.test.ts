@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyChargerCall, applyCommandResult, LIMITS, newChargerState, resetForVersion, summarize, variableKey } from './state';
+import { LIMITS, newChargerState, resetForVersion, summarize, variableKey } from './state';
+import { applyChargerCall } from './state-charger';
+import { applyCommandResult } from './state-commands';
 
 const T0 = '2025-03-01T10:00:00.000Z';
 const T1 = '2025-03-01T10:05:00.000Z';
