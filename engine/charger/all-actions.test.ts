@@ -30,7 +30,10 @@ describe('every CSMS-initiated action is answered schema-valid', () => {
       // Let the flows they started (firmware, uploads, reports) run their course.
       await rig.advance(120);
       await recorder.settled();
-      const findings = store.query({}).frames.flatMap((f) => (f.findings.error > 0 ? [`${f.dir} ${f.action ?? '?'} seq ${f.seq}: ${JSON.stringify(store.detail(f.index).findings.map((x) => x.message))}`] : []));
+      const findings: string[] = [];
+      for (const f of store.query({}).frames) {
+        if (f.findings.error > 0) findings.push(`${f.dir} ${f.action ?? '?'} seq ${f.seq}: ${JSON.stringify((await store.detail(f.index)).findings.map((x) => x.message))}`);
+      }
       expect(findings).toEqual([]);
       expect(rig.cp.state().stats.errors).toEqual({});
       await rig.cp.stop();

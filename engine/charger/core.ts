@@ -225,19 +225,21 @@ export class ChargerCore implements ModelContext {
   /** Stops cleanly: close frame 1000, every timer cancelled. Resolves when the socket closed. */
   async stop(): Promise<void> {
     const link = this.link;
+    const closed =
+      link !== undefined && link.isOpen
+        ? new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, 2000);
+            link.onClose(() => {
+              clearTimeout(t);
+              resolve();
+            });
+          })
+        : Promise.resolve();
     this.timers.clearTimeout(this.offTimer);
     this.powerDown('clean', 'Simulator stopped');
     this.connection = 'stopped';
     this.changed();
-    if (link !== undefined && link.isOpen) {
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, 2000);
-        link.onClose(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
+    await closed;
   }
 
   /** Mains off for `offSeconds` (simulated), then power-up and boot (reason PowerUp). */

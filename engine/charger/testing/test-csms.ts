@@ -151,40 +151,48 @@ export class TestCsms implements Transport {
     return { result: out };
   }
 
-  private tagInfo(tag: unknown): IdTagEntry {
-    return (typeof tag === 'string' ? this.idTags.get(tag) : undefined) ?? { status: 'Accepted' };
-  }
-
-  /** Schema-valid defaults: the template, with what a plausible CSMS would say. */
   private defaultAnswer(call: IncomingCall): Record<string, unknown> {
-    const now = new Date().toISOString();
-    const p = call.payload;
-    const v16 = this.version === '1.6';
-    const info16 = (tag: unknown) => {
-      const e = this.tagInfo(tag);
-      return { status: e.status, ...(e.parent !== undefined ? { parentIdTag: e.parent } : {}) };
-    };
-    const info2 = (token: unknown) => {
-      const e = this.tagInfo((token as { idToken?: unknown } | undefined)?.idToken);
-      return { status: e.status, ...(e.parent !== undefined ? { groupIdToken: { idToken: e.parent, type: 'Central' } } : {}) };
-    };
-    switch (call.action) {
-      case 'BootNotification':
-        return { status: 'Accepted', currentTime: now, interval: 300 };
-      case 'Heartbeat':
-        return { currentTime: now };
-      case 'Authorize':
-        return v16 ? { idTagInfo: info16(p['idTag']) } : { idTokenInfo: info2(p['idToken']) };
-      case 'StartTransaction':
-        return { transactionId: this.nextTransactionId++, idTagInfo: info16(p['idTag']) };
-      case 'StopTransaction':
-        return p['idTag'] !== undefined ? { idTagInfo: info16(p['idTag']) } : {};
-      case 'TransactionEvent':
-        return p['idToken'] !== undefined ? { idTokenInfo: info2(p['idToken']) } : {};
-      case 'DataTransfer':
-        return { status: 'UnknownVendorId' };
-      default:
-        return payloadTemplate(this.version, call.action, 'response') ?? {};
-    }
+    return defaultCsmsAnswer(this.version, call.action, call.payload, {
+      tag: (t) => this.idTags.get(t) ?? { status: 'Accepted' },
+      nextTransactionId: () => this.nextTransactionId++,
+    });
+  }
+}
+
+/** A plausible CSMS's schema-valid answer to a charger-initiated action (tests, ocpp-rpc peers). */
+export function defaultCsmsAnswer(
+  version: OcppVersion,
+  action: string,
+  p: Record<string, unknown>,
+  state: { tag: (idTag: string) => IdTagEntry; nextTransactionId: () => number },
+): Record<string, unknown> {
+  const now = new Date().toISOString();
+  const v16 = version === '1.6';
+  const entry = (tag: unknown) => (typeof tag === 'string' ? state.tag(tag) : { status: 'Accepted' });
+  const info16 = (tag: unknown) => {
+    const e = entry(tag);
+    return { status: e.status, ...(e.parent !== undefined ? { parentIdTag: e.parent } : {}) };
+  };
+  const info2 = (token: unknown) => {
+    const e = entry((token as { idToken?: unknown } | undefined)?.idToken);
+    return { status: e.status, ...(e.parent !== undefined ? { groupIdToken: { idToken: e.parent, type: 'Central' } } : {}) };
+  };
+  switch (action) {
+    case 'BootNotification':
+      return { status: 'Accepted', currentTime: now, interval: 300 };
+    case 'Heartbeat':
+      return { currentTime: now };
+    case 'Authorize':
+      return v16 ? { idTagInfo: info16(p['idTag']) } : { idTokenInfo: info2(p['idToken']) };
+    case 'StartTransaction':
+      return { transactionId: state.nextTransactionId(), idTagInfo: info16(p['idTag']) };
+    case 'StopTransaction':
+      return p['idTag'] !== undefined ? { idTagInfo: info16(p['idTag']) } : {};
+    case 'TransactionEvent':
+      return p['idToken'] !== undefined ? { idTokenInfo: info2(p['idToken']) } : {};
+    case 'DataTransfer':
+      return { status: 'UnknownVendorId' };
+    default:
+      return payloadTemplate(version, action, 'response') ?? {};
   }
 }
