@@ -5,10 +5,10 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEngine } from '../../engine/engine';
 import { openBrowser } from '../serve/open-browser';
 import { defaultDataDir, defaultRendererDir } from '../serve/paths';
 import { startServe } from '../serve/server';
+import { createCliEngine } from '../engine';
 import { UsageError } from '../usage';
 
 interface ServeFlags {
@@ -39,7 +39,8 @@ export function registerServe(program: Command): void {
       if (!existsSync(join(rendererDir, 'index.html'))) {
         process.stderr.write(`ocpp-bench serve: the UI is not built (no ${join(rendererDir, 'index.html')}); run \`npm run build\`.\n`);
       }
-      const engine = createEngine({ dataDir });
+      // With the conformance plan, as every CLI command has it (the UI's test runner lists it).
+      const engine = createCliEngine({ dataDir });
       let server;
       try {
         server = await startServe({ api: engine, rendererDir, host: flags.host, port: flags.port });
