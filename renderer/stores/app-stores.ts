@@ -11,6 +11,7 @@ import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
 import { createProxyStore, type ProxyStore } from './proxy/proxy-store';
+import { createRunnerStore, type RunnerStore } from './runner/runner-store';
 import { createSimStore, type SimStore } from './sim/sim-store';
 import { createSessionsStore, type SessionsStore } from './sessions/sessions-store';
 
@@ -30,6 +31,7 @@ export interface AppStores {
   csms: CsmsStore;
   composer: ComposerStore;
   sim: SimStore;
+  runner: RunnerStore;
 }
 
 export interface AppStoreOptions {
@@ -54,5 +56,6 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     csms: createCsmsStore(client),
     composer: createComposerStore(client),
     sim: createSimStore(client),
+    runner: createRunnerStore(client),
   };
 }

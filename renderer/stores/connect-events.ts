@@ -50,6 +50,10 @@ export function connectEvents(stores: AppStores): () => void {
     client.on('csms.changed', ({ id, chargers }) => stores.csms.getState().actions.changed(id, chargers)),
     client.on('csms.stopped', ({ id, reason }) => stores.csms.getState().actions.stopped(id, reason)),
     client.on('sim.chargers', ({ chargers }) => stores.sim.getState().actions.changed(chargers)),
+    client.on('conformance.progress', (p) => stores.runner.getState().actions.progress(p)),
+    client.on('conformance.prompt', (p) => stores.runner.getState().actions.prompt(p)),
+    client.on('conformance.promptClosed', ({ promptId, answer }) => stores.runner.getState().actions.promptClosed(promptId, answer)),
+    client.on('conformance.finished', ({ runId, summary, error }) => void stores.runner.getState().actions.finished(runId, summary, error)),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {

@@ -13,6 +13,7 @@ import type { FilterState } from './filter/filter-store';
 import type { FrameWindowState } from './frames/frame-window-store';
 import type { InspectorState } from './inspector/inspector-store';
 import type { ProxyState } from './proxy/proxy-store';
+import type { RunnerState } from './runner/runner-store';
 import type { SimState } from './sim/sim-store';
 import type { SessionsState } from './sessions/sessions-store';
 
@@ -30,3 +31,4 @@ export const useProxy = <T>(selector: (s: ProxyState) => T): T => useStore(useSt
 export const useCsms = <T>(selector: (s: CsmsState) => T): T => useStore(useStores().csms, selector);
 export const useComposer = <T>(selector: (s: ComposerState) => T): T => useStore(useStores().composer, selector);
 export const useSim = <T>(selector: (s: SimState) => T): T => useStore(useStores().sim, selector);
+export const useRunner = <T>(selector: (s: RunnerState) => T): T => useStore(useStores().runner, selector);

@@ -4,6 +4,7 @@ import { useNav } from '../../stores/hooks';
 import { CaptureDrop } from '../capture/CaptureDrop';
 import { CsmsView } from '../csms/CsmsView';
 import { ProxyView } from '../proxy/ProxyView';
+import { RunnerView } from '../runner/RunnerView';
 import { SimView } from '../sim/SimView';
 import { StartPage } from '../start/StartPage';
 import { TrafficView } from '../traffic/TrafficView';
@@ -22,6 +23,7 @@ const DEFAULT_VIEWS: ViewRenderers = {
   proxy: () => <ProxyView />,
   csms: () => <CsmsView />,
   sim: () => <SimView />,
+  runner: () => <RunnerView />,
 };
 
 export function AppShell({ views = DEFAULT_VIEWS }: { views?: ViewRenderers }) {

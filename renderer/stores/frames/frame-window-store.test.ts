@@ -98,3 +98,22 @@ describe('frame window store', () => {
     expect(PAGE_SIZE).toBeGreaterThan(7);
   });
 });
+
+describe('frame window store, one session', () => {
+  it('finds a frame by its seq', async () => {
+    // Seqs with a gap: 0..9 then 20..29.
+    const seqs = [...Array(10).keys(), ...Array.from({ length: 10 }, (_, i) => 20 + i)];
+    const client = createFakeClient({
+      'frames.query': (q) => {
+        const offset = q.offset ?? 0;
+        const frames = seqs.slice(offset, offset + (q.limit ?? 500)).map((seq, i) => ({ ...syntheticFrame(100 + offset + i), seq }));
+        return { total: seqs.length, offset, frames };
+      },
+    });
+    const store = createFrameWindowStore(client);
+    await store.getState().actions.setQuery({ session: 'ses_1' });
+    expect(await store.getState().actions.locateSeq(3)).toEqual({ position: 3, index: 103 });
+    expect(await store.getState().actions.locateSeq(25)).toEqual({ position: 15, index: 115 });
+    expect(await store.getState().actions.locateSeq(15)).toBeUndefined();
+  });
+});

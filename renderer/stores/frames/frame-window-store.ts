@@ -42,6 +42,8 @@ export interface FrameWindowActions {
   reset(): void;
   /** Position of a frame (by store index) in the current view, or undefined if the view does not hold it. */
   locate(index: number): Promise<number | undefined>;
+  /** In a one-session view: where the frame with this seq is, and its store index. */
+  locateSeq(seq: number): Promise<{ position: number; index: number } | undefined>;
   scrollTo(position: number): void;
   setFollow(follow: boolean): void;
 }
@@ -175,6 +177,24 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
             if (at === index) return mid;
             if (at < index) lo = mid + 1;
             else hi = mid - 1;
+          }
+          return undefined;
+        },
+        async locateSeq(seq) {
+          const { query, total } = get();
+          if (query.session === undefined) return undefined;
+          // Seqs are dense from 0 in a session, so the seq is usually the position; bisect otherwise.
+          let lo = 0;
+          let hi = total - 1;
+          let guess = Math.min(seq, hi);
+          while (lo <= hi) {
+            const page = await client.call('frames.query', argsFor(get().query, guess, 1));
+            const at = page.frames[0];
+            if (at === undefined) return undefined;
+            if (at.seq === seq) return { position: guess, index: at.index };
+            if (at.seq < seq) lo = guess + 1;
+            else hi = guess - 1;
+            guess = (lo + hi) >> 1;
           }
           return undefined;
         },
