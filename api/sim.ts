@@ -204,8 +204,8 @@ export interface SimStartArgs {
 
 export interface SimCommands {
   'sim.start': { args: SimStartArgs; result: { ids: string[] } };
-  /** Stops the given chargers (all when omitted) with a clean close. */
-  'sim.stop': { args: { ids?: string[] }; result: { stopped: string[] } };
+  /** Stops the given chargers (all when omitted) with a clean close; returns their final states. */
+  'sim.stop': { args: { ids?: string[] }; result: { stopped: string[]; states: SimChargerState[] } };
   'sim.list': { args: Record<string, never>; result: SimChargerSummary[] };
   'sim.state': { args: { id: string }; result: SimChargerState };
   'sim.operator': { args: SimOperatorStep & { id: string }; result: SimChargerSummary };

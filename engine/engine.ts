@@ -13,6 +13,7 @@ import { filterCommands } from './filter/commands';
 import { captureCommands } from './capture/commands';
 import { conformanceCommands } from './conformance/commands';
 import { csmsCommands } from './csms/commands';
+import { simCommands } from './charger/commands';
 import { proxyCommands } from './proxy/commands';
 import type { CaseDefinition } from './conformance/case';
 import type { RunDeps } from './conformance/runner';
@@ -68,6 +69,7 @@ export class Engine implements ApiClient {
     this.register(filterCommands(this.context));
     this.register(captureCommands(this.context));
     this.register(csmsCommands(this.context));
+    this.register(simCommands(this.context));
     this.register(proxyCommands(this.context));
     this.register(ocppCommands(this.context));
     this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], simulators: options.simulators ?? builtInSimulators() });

@@ -94,6 +94,8 @@ export class SimulatedCharger {
   readonly core: ChargerCore;
   readonly model: ChargerModel;
   readonly operator: SimOperator;
+  readonly timeScale: number;
+  private readonly timers: Timers;
 
   constructor(options: SimulatedChargerOptions) {
     this.id = options.id;
@@ -102,6 +104,8 @@ export class SimulatedCharger {
     this.url = options.url ?? options.transport!.target;
     const timeScale = options.timeScale ?? 1;
     if (!(timeScale > 0)) throw new OperatorInputError(`timeScale must be a positive number, got ${timeScale}`);
+    this.timeScale = timeScale;
+    this.timers = options.timers ?? systemTimers();
     const connectors = options.connectors ?? 1;
     if (!Number.isInteger(connectors) || connectors < 1 || connectors > 64) throw new OperatorInputError(`connectors must be an integer from 1 to 64, got ${connectors}`);
     const faults = new Faults(options.behaviours ?? [], options.version);
@@ -128,7 +132,7 @@ export class SimulatedCharger {
       version: options.version,
       url: this.url,
       transport,
-      timers: options.timers ?? systemTimers(),
+      timers: this.timers,
       timeScale,
       faults,
       security,
@@ -167,6 +171,31 @@ export class SimulatedCharger {
   /** Resolves when the charger has nothing in flight (tests and scripts). */
   idle(): Promise<void> {
     return this.core.idle();
+  }
+
+  /** Resolves after `seconds` of simulated time (scaled), or when `signal` aborts. */
+  wait(seconds: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (signal?.aborted === true) return resolve();
+      const handle = this.timers.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, seconds * 1000 * this.timeScale);
+      const onAbort = () => {
+        this.timers.clearTimeout(handle);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Waits (simulated seconds) until connector `id` shows `status`; false on timeout or abort. */
+  async waitForStatus(id: number, status: string, timeoutS: number, signal?: AbortSignal): Promise<boolean> {
+    for (let waited = 0; ; waited += 0.25) {
+      if (this.model.connectors()[id - 1]?.status === status) return true;
+      if (waited >= timeoutS || signal?.aborted === true) return false;
+      await this.wait(0.25, signal);
+    }
   }
 
   summary(): SimChargerSummary {
