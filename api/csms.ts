@@ -156,6 +156,20 @@ export interface CsmsStartArgs {
   settings?: CsmsSettingsPatch;
   /** Keep credentials in the capture and store (they are masked by default). */
   keepCredentials?: boolean;
+  /** Named faulty behaviours (csms.behaviours lists them), to prove conformance cases can fail. */
+  behaviours?: string[];
+}
+
+/** A named faulty behaviour of the built-in CSMS. */
+export interface CsmsBehaviourInfo {
+  name: string;
+  /** One sentence. */
+  description: string;
+  versions: readonly OcppVersion[];
+  /** 1.6 feature profiles and 2.x functional blocks it concerns. */
+  targets: readonly string[];
+  /** Conformance cases it should make fail. */
+  catches: readonly string[];
 }
 
 export interface CsmsInfo {
@@ -164,6 +178,7 @@ export interface CsmsInfo {
   url: string;
   securityProfile: 0 | 1 | 2 | 3;
   capture?: string;
+  behaviours?: string[];
   started: string;
   chargers: number;
   connected: number;
@@ -370,6 +385,8 @@ export interface CsmsCommands {
   'csms.send': { args: CsmsSendArgs; result: CsmsSendOutcome };
   /** The schema template of an action's request, for the composer. */
   'csms.template': { args: { version: OcppVersion; action: string }; result: { payload: Record<string, unknown> } };
+  /** The named faulty behaviours csms.start accepts. */
+  'csms.behaviours': { args: { version?: OcppVersion }; result: CsmsBehaviourInfo[] };
   'csms.responders.get': { args: { id?: string; chargePointId?: string }; result: CsmsResponders };
   /** Sets (or with `responder: null` removes) one action's responder, for all chargers or one. */
   'csms.responders.set': {

@@ -114,6 +114,7 @@ describe('ocpp-bench csms', () => {
       [['csms', '--listen', '127.0.0.1:0', '--tls-cert', 'c.pem'], /--tls-cert and --tls-key go together/],
       [['csms', '--listen', '127.0.0.1:0', '--script', badScript], /step 1 \(send\): "to" must be a non-empty string/],
       [['csms', '--listen', '127.0.0.1:0', '--config', dir.file('missing.yaml')], /Cannot read the CSMS config/],
+      [['csms', '--listen', '127.0.0.1:0', '--behaviour', 'rejects-boot+grumpy'], /no faulty behaviour "grumpy"/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args);

@@ -9,6 +9,7 @@ import type { CsmsChargerState, CsmsStartArgs } from '../../api/csms';
 import type { FrameSummary, SessionSummary } from '../../api/model';
 import { ApiError } from '../../api/errors';
 import { createEngine, type Engine } from '../../engine/engine';
+import { checkBehaviours } from '../../engine/csms/behaviours';
 import { parseListen } from '../../engine/csms/commands';
 import { describeStep, parseScript, runScript, ScriptError, type ScriptStep } from '../../engine/csms/script';
 import { exitCodes, UsageError } from '../usage';
@@ -24,6 +25,7 @@ interface CsmsOptions {
   tlsClientCa?: string;
   quiet?: boolean;
   redact?: boolean;
+  behaviour?: string;
   duration?: number;
   script?: string;
 }
@@ -55,6 +57,7 @@ export function registerCsms(program: Command): void {
     .option('--tls-client-ca <file>', 'require charger certificates signed by this CA (security profile 3)')
     .option('--quiet', 'no line per frame')
     .option('--no-redact', 'keep credentials (Basic-auth passwords, AuthorizationKey…) in the capture')
+    .option('--behaviour <names>', 'faulty behaviours joined with + (docs/csms.md), to prove conformance cases can fail')
     .option('--duration <seconds>', 'stop after this many seconds and print the summary', parseSeconds)
     .option('--script <file>', 'run these steps (JSON or YAML list: waitFor, send, wait, respond, config, state, note), then stop')
     .addHelpText('after', '\nExit status: 0, or 1 when a charger sent a frame with an error finding, a script step failed or recording failed; 2 for bad arguments.')
@@ -85,6 +88,12 @@ function startArgs(opts: CsmsOptions): CsmsStartArgs {
   if (opts.capture !== undefined) args.capture = opts.capture;
   if (opts.config !== undefined) args.config = opts.config;
   if (opts.redact === false) args.keepCredentials = true;
+  if (opts.behaviour !== undefined) {
+    const names = opts.behaviour.split('+').filter((n) => n !== '');
+    const problem = checkBehaviours(names);
+    if (problem !== undefined) throw new UsageError(problem);
+    args.behaviours = names;
+  }
   if (opts.tlsCert !== undefined && opts.tlsKey !== undefined) {
     args.tls = { certFile: opts.tlsCert, keyFile: opts.tlsKey, ...(opts.tlsClientCa !== undefined ? { clientCaFile: opts.tlsClientCa } : {}) };
   }

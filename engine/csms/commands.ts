@@ -8,6 +8,7 @@ import { CaptureWriter } from '../capture/writer';
 import { badArgs, optionalInt, optionalString, optionalVersion, requireString, type HandlerMap } from '../handlers';
 import type { TlsServerOptions } from '../net/listener';
 import { actionInfo } from '../ocpp/catalog';
+import { CSMS_BEHAVIOURS, checkBehaviours } from './behaviours';
 import { freshTemplate } from './compose';
 import { StandaloneCsms } from './server';
 import { defaultSettings, loadSettingsFile, mergeSettings, SettingsError } from './settings';
@@ -91,6 +92,10 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
       settings = settingsErrors(() => mergeSettings(settings, patch));
       const keepCredentials = (args as { keepCredentials?: unknown }).keepCredentials;
       if (keepCredentials !== undefined && typeof keepCredentials !== 'boolean') throw badArgs('"keepCredentials" must be true or false');
+      const behaviours = (args as { behaviours?: unknown }).behaviours;
+      if (behaviours !== undefined && (!Array.isArray(behaviours) || behaviours.some((b) => typeof b !== 'string'))) throw badArgs('"behaviours" must be a list of names');
+      const unknown = behaviours === undefined ? undefined : checkBehaviours(behaviours as string[]);
+      if (unknown !== undefined) throw badArgs(unknown);
       const capturePath = optionalString(args, 'capture');
       const capture = capturePath === undefined ? undefined : await CaptureWriter.create(capturePath, { mode: 'csms', clock: ctx.clock });
       let csms: StandaloneCsms;
@@ -104,6 +109,7 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
           ...(tls !== undefined ? { tls } : {}),
           ...(capture !== undefined ? { capture } : {}),
           ...(keepCredentials === true ? { keepCredentials } : {}),
+          ...(behaviours !== undefined ? { behaviours: behaviours as string[] } : {}),
           onAlert: (severity, message) => ctx.bus.alert(severity, 'csms', message),
         });
         await csms.start();
@@ -151,6 +157,10 @@ export function csmsCommands(ctx: EngineContext): HandlerMap<CsmsCommands> {
       const action = requireString(args, 'action');
       if (actionInfo(version, action) === undefined) throw badArgs(`${action} is not an action of OCPP ${version}`);
       return { payload: freshTemplate(version, action, 'request', ctx.clock.now()) ?? {} };
+    },
+    'csms.behaviours': (args) => {
+      const version = optionalVersion(args);
+      return CSMS_BEHAVIOURS.filter((b) => version === undefined || b.versions.includes(version));
     },
     'csms.responders.get': (args) => pick(args).responders(optionalString(args, 'chargePointId')),
     'csms.responders.set': (args) => {

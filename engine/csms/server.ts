@@ -26,6 +26,7 @@ import type { TrafficStore } from '../traffic/store';
 import { systemClock, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
 import { checkPayload, describeFindings, freshTemplate } from './compose';
+import { answerWithBehaviours, checkBehaviours, outgoingWithBehaviours, settingsWithBehaviours } from './behaviours';
 import { newBasicAuthPassword, sendNotes } from './command-effects';
 import { decideOpening } from './opening';
 import { signCsr } from './signer';
@@ -57,6 +58,8 @@ export interface CsmsOptions {
   changeBatchMs?: number;
   /** Keep credentials (Basic-auth passwords, AuthorizationKey, BasicAuthPassword…) in the capture and store. */
   keepCredentials?: boolean;
+  /** Named faulty behaviours (engine/csms/behaviours.ts), to prove cases can fail. */
+  behaviours?: string[];
   /** Every frame once judged, with its charger (terminal lines). */
   onJudged?: (frame: JudgedFrame, chargePointId: string) => void;
   /** Something the operator must see. */
@@ -100,7 +103,11 @@ interface Waiter {
 
 export class StandaloneCsms {
   readonly id: string;
+  /** The settings in force: the operator's, with the faulty behaviours applied over them. */
   private settings: CsmsSettings;
+  /** The operator's settings. */
+  private ownSettings: CsmsSettings;
+  readonly behaviours: readonly string[];
   private readonly clock: Clock;
   private readonly listener: ChargerListener<OpeningContext>;
   private readonly recorder: LiveRecorder;
@@ -122,7 +129,11 @@ export class StandaloneCsms {
   constructor(private readonly options: CsmsOptions) {
     this.id = options.id ?? newId('csms');
     this.clock = options.clock ?? systemClock;
-    this.settings = options.settings ?? defaultSettings();
+    this.behaviours = options.behaviours ?? [];
+    const unknown = checkBehaviours(this.behaviours);
+    if (unknown !== undefined) throw new ApiError('bad-args', unknown);
+    this.ownSettings = options.settings ?? defaultSettings();
+    this.settings = settingsWithBehaviours(this.ownSettings, this.behaviours);
     const problem = checkProfile(this.profile, this.tlsFacts);
     if (problem !== undefined) throw new ApiError('bad-args', `Cannot start the CSMS: ${problem}`);
     this.recorder = new LiveRecorder({
@@ -175,6 +186,7 @@ export class StandaloneCsms {
       connected: this.links.size,
     };
     if (this.options.capture !== undefined) info.capture = this.options.capture.path;
+    if (this.behaviours.length > 0) info.behaviours = [...this.behaviours];
     return info;
   }
 
@@ -241,23 +253,28 @@ export class StandaloneCsms {
 
   /** Merges a partial settings object (same shape as the config file); returns the result. */
   updateSettings(patch: unknown): CsmsSettings {
-    const next = mergeSettings(this.settings, patch);
+    const next = mergeSettings(this.ownSettings, patch);
     const problem = checkProfile(effectiveProfile(next, this.tlsFacts), this.tlsFacts);
     if (problem !== undefined) throw new ApiError('bad-args', problem);
-    this.settings = next;
+    this.replaceSettings(next);
     return this.getSettings();
   }
 
+  private replaceSettings(next: CsmsSettings): void {
+    this.ownSettings = next;
+    this.settings = settingsWithBehaviours(next, this.behaviours);
+  }
+
   responders(chargePointId?: string): CsmsResponders {
-    const out: CsmsResponders = { global: structuredClone(this.settings.responders) };
-    if (chargePointId !== undefined) out.charger = structuredClone(this.settings.chargers[chargePointId]?.responders ?? {});
+    const out: CsmsResponders = { global: structuredClone(this.ownSettings.responders) };
+    if (chargePointId !== undefined) out.charger = structuredClone(this.ownSettings.chargers[chargePointId]?.responders ?? {});
     return out;
   }
 
   /** Sets one action's responder for every charger or one; `null` goes back to the default. */
   setResponder(action: string, responder: ResponderSpec | null, chargePointId?: string): CsmsResponders {
     const spec = responder === null ? null : parseResponder(responder, 'responder');
-    const next = structuredClone(this.settings);
+    const next = structuredClone(this.ownSettings);
     let map: Record<string, ResponderSpec>;
     if (chargePointId === undefined) {
       map = next.responders;
@@ -269,7 +286,7 @@ export class StandaloneCsms {
     }
     if (spec === null) delete map[action];
     else map[action] = spec;
-    this.settings = next;
+    this.replaceSettings(next);
     return this.responders(chargePointId);
   }
 
@@ -341,10 +358,17 @@ export class StandaloneCsms {
       if (info.initiator === 'charger') throw new ApiError('bad-args', `${action} is sent by the charger, not the CSMS, in OCPP ${version}`);
     }
     const now = this.clock.now();
-    const body = payload ?? freshTemplate(version, action, 'request', now) ?? {};
-    const findings = checkPayload(version, action, 'request', body);
+    let body = payload ?? freshTemplate(version, action, 'request', now) ?? {};
+    let findings = checkPayload(version, action, 'request', body);
     if (findings.length > 0 && !allowInvalid) {
       throw new ApiError('bad-args', `${action} payload is not valid for OCPP ${version}: ${describeFindings(findings)}`, { findings });
+    }
+    const outgoing = outgoingWithBehaviours(this.behaviours, version, action, body);
+    if ('refuse' in outgoing) throw new ApiError('bad-args', outgoing.refuse);
+    if (outgoing.payload !== body && JSON.stringify(outgoing.payload) !== JSON.stringify(body)) {
+      // A faulty behaviour changed what goes out: judge and record what really went.
+      body = outgoing.payload;
+      findings = checkPayload(version, action, 'request', body);
     }
     const state = this.chargers.get(chargePointId)!;
     const notes = sendNotes(state, version, action);
@@ -375,14 +399,15 @@ export class StandaloneCsms {
    * (A00.FR.205), so a hex value is kept as hex and matches both forms.
    */
   private adoptPassword(chargePointId: string, password: string): void {
-    const next = structuredClone(this.settings);
+    if (this.behaviours.includes('new-auth-key-not-stored')) return;
+    const next = structuredClone(this.ownSettings);
     const charger = next.chargers[chargePointId] ?? {};
     delete charger.password;
     delete charger.passwordHex;
     if (/^([0-9a-fA-F]{2})+$/.test(password)) charger.passwordHex = password.toLowerCase();
     else charger.password = password;
     next.chargers[chargePointId] = charger;
-    this.settings = next;
+    this.replaceSettings(next);
   }
 
   // -------------------------------------------------------------------------------------
@@ -515,7 +540,9 @@ export class StandaloneCsms {
         break;
       }
       default: {
-        const { payload, followUps } = defaultAnswer(this.responderContext(link, state), call.action, call.payload);
+        const answered = defaultAnswer(this.responderContext(link, state), call.action, call.payload);
+        const payload = answerWithBehaviours(this.behaviours, call.action, answered.payload);
+        const followUps = answered.followUps;
         answer = { result: payload };
         this.apply(link, call, payload);
         for (const f of followUps ?? []) this.followUp(link, f);

@@ -1,0 +1,86 @@
+// Each named faulty behaviour of the built-in CSMS changes what it should, and only that.
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from '../net/connect';
+import { basicAuthHeader } from '../net/handshake';
+import { StandaloneCsms } from './server';
+import { CSMS_BEHAVIOURS, checkBehaviours, outgoingWithBehaviours, settingsWithBehaviours } from './behaviours';
+import { defaultSettings, mergeSettings } from './settings';
+import { ownCharger } from './testing';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+async function faulty(behaviours: string[], settings: unknown = {}) {
+  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0, behaviours, settings: mergeSettings(defaultSettings(), settings) });
+  const { url } = await csms.start();
+  cleanups.push(() => csms.stop());
+  return { csms, url };
+}
+
+describe('faulty CSMS behaviours', () => {
+  it('are documented and checked by name', () => {
+    for (const b of CSMS_BEHAVIOURS) expect(b.description).toMatch(/\.$/);
+    expect(checkBehaviours(['rejects-boot', 'no-command:Reset'])).toBeUndefined();
+    expect(checkBehaviours(['rejects-bot'])).toMatch(/has no faulty behaviour "rejects-bot"/);
+    expect(() => new StandaloneCsms({ host: '127.0.0.1', port: 0, behaviours: ['nope'] })).toThrow(/no faulty behaviour "nope"/);
+  });
+
+  it('answers: rejected boot even after the settings change, collapsed statuses, any start accepted, CALLERRORs', async () => {
+    const { csms, url } = await faulty(['rejects-boot', 'authorize-collapses-statuses', 'start-transaction-accepts-invalid-tag', 'data-transfer-callerror'], {
+      idTokens: { B: 'Blocked', E: 'Expired', A: { status: 'Accepted', parentIdTag: 'P' } },
+    });
+    // The harness configures after start: the behaviour still wins.
+    csms.updateSettings({ boot: { status: 'Accepted' } });
+    const cp = await ownCharger(url, 'F1', '1.6');
+    cleanups.push(() => cp.close());
+    expect(await cp.endpoint.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' })).toMatchObject({ payload: { status: 'Rejected' } });
+    expect(await cp.endpoint.call('Authorize', { idTag: 'B' })).toMatchObject({ payload: { idTagInfo: { status: 'Invalid' } } });
+    expect(await cp.endpoint.call('Authorize', { idTag: 'E' })).toMatchObject({ payload: { idTagInfo: { status: 'Invalid' } } });
+    expect(await cp.endpoint.call('Authorize', { idTag: 'A' })).toMatchObject({ payload: { idTagInfo: { status: 'Accepted', parentIdTag: 'P' } } });
+    expect(await cp.endpoint.call('StartTransaction', { connectorId: 1, idTag: 'nobody', meterStart: 0, timestamp: new Date().toISOString() })).toMatchObject({
+      payload: { idTagInfo: { status: 'Accepted' }, transactionId: 1 },
+    });
+    expect(await cp.endpoint.call('DataTransfer', { vendorId: 'x' })).toMatchObject({ kind: 'error', code: 'NotImplemented' });
+    // The operator's own settings are what csms.responders shows.
+    expect(csms.responders().global).toEqual({});
+  });
+
+  it('sends: changed payloads are judged as sent; a missing command is refused', async () => {
+    const { csms, url } = await faulty(['reset-type-fixed', 'remote-stop-wrong-transaction-id', 'signed-firmware-without-certificate', 'no-command:ClearCache']);
+    const cp = await ownCharger(url, 'F2', '1.6');
+    cleanups.push(() => cp.close());
+    await csms.send('F2', 'Reset', { type: 'Hard' });
+    await csms.send('F2', 'RemoteStopTransaction', { transactionId: 7 });
+    expect(cp.calls.map((c) => c.payload)).toEqual([{ type: 'Soft' }, { transactionId: 1007 }]);
+    const firmware = { requestId: 1, firmware: { location: 'https://x/', retrieveDateTime: new Date().toISOString(), signingCertificate: 'PEM', signature: 'sig' } };
+    const outcome = await csms.send('F2', 'SignedUpdateFirmware', firmware);
+    // Our own charger refuses the invalid request, as a conformant one must.
+    expect(outcome).toMatchObject({ kind: 'error', code: 'OccurenceConstraintViolation' });
+    await expect(csms.send('F2', 'ClearCache')).rejects.toThrow(/cannot send ClearCache \(faulty behaviour no-command:ClearCache\)/);
+  });
+
+  it('security: the old password stays after a key change; a valid password is refused', async () => {
+    const keep = await faulty(['new-auth-key-not-stored'], { chargers: { K: { password: 'old-password-1234' } } });
+    const cp = await ownCharger(keep.url, 'K', '1.6', { headers: { Authorization: basicAuthHeader('K', 'old-password-1234') } });
+    cleanups.push(() => cp.close());
+    await keep.csms.send('K', 'ChangeConfiguration', { key: 'AuthorizationKey', value: '00112233445566778899aabbccddeeff' });
+    expect(keep.csms.getSettings().chargers['K']).toEqual({ password: 'old-password-1234' });
+
+    const refuse = await faulty(['basic-auth-rejects-valid'], { chargers: { R: { password: 'right-password-12' } } });
+    await expect(connect(`${refuse.url}/R`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('R', 'right-password-12') } })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('pure effects on settings and outgoing payloads', () => {
+    const s = settingsWithBehaviours(mergeSettings(defaultSettings(), { idTokens: { A: { status: 'Accepted', parentIdTag: 'P' } } }), ['parent-id-not-returned', 'sign-certificate-rejected', 'security-event-callerror']);
+    expect(s.idTokens).toEqual({ A: { status: 'Accepted' } });
+    expect(s.signCertificate.status).toBe('Rejected');
+    expect(s.responders['SecurityEventNotification']).toMatchObject({ mode: 'error', code: 'InternalError' });
+    expect(outgoingWithBehaviours(['reservation-expiry-in-past'], '2.0.1', 'ReserveNow', { id: 1, expiryDateTime: '2030-01-01T00:00:00Z' })).toEqual({
+      payload: { id: 1, expiryDateTime: '2000-01-01T00:00:00.000Z' },
+    });
+    expect(outgoingWithBehaviours(['get-log-diagnostics-only'], '1.6', 'GetLog', { logType: 'SecurityLog' })).toEqual({ payload: { logType: 'DiagnosticsLog' } });
+    expect(outgoingWithBehaviours([], '1.6', 'Reset', { type: 'Hard' })).toEqual({ payload: { type: 'Hard' } });
+  });
+});

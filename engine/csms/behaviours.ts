@@ -1,0 +1,129 @@
+// Named faulty behaviours of the built-in CSMS. They exist to prove that conformance cases
+// with the CSMS under test can fail: each one breaks one thing a case checks. The list is
+// data (name, one sentence, the cases it should fail); the effects are applied here, at the
+// CSMS's three decision points: its settings, its answers, and the CALLs it sends.
+// `no-command:<Action>` is a family: the CSMS cannot send that action at all.
+import type { CsmsBehaviourInfo, CsmsSettings } from '../../api/csms';
+import type { OcppVersion } from '../../api/model';
+import { mergeSettings } from './settings';
+
+const ALL: OcppVersion[] = ['1.6', '2.0.1', '2.1'];
+const V16: OcppVersion[] = ['1.6'];
+
+export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
+  { name: 'rejects-boot', description: 'Answers every BootNotification with Rejected.', versions: ALL, targets: ['Core', 'B'], catches: ['TC_001_CSMS', 'TC_B_01_CSMS'] },
+  { name: 'boot-pending-forever', description: 'Answers every BootNotification with Pending and never accepts the charger.', versions: ALL, targets: ['Core', 'B'], catches: ['TC_001_CSMS'] },
+  { name: 'authorize-unknown-accepted', description: 'Accepts id tokens it does not know.', versions: ALL, targets: ['Core', 'C'], catches: ['TC_023_1_CSMS'] },
+  { name: 'authorize-collapses-statuses', description: 'Answers Invalid for tokens it knows as Blocked or Expired.', versions: ALL, targets: ['Core', 'C'], catches: ['TC_023_2_CSMS', 'TC_023_3_CSMS'] },
+  { name: 'parent-id-not-returned', description: 'Leaves parentIdTag (2.x groupIdToken) out of its authorization answers.', versions: ALL, targets: ['Reservation', 'C'], catches: ['TC_053_CSMS'] },
+  { name: 'start-transaction-accepts-invalid-tag', description: 'Answers Accepted when a transaction starts, whatever the token.', versions: ALL, targets: ['Core', 'E'], catches: ['TC_037_3_CSMS'] },
+  { name: 'stop-transaction-callerror', description: 'Answers StopTransaction with a CALLERROR (InternalError).', versions: V16, targets: ['Core'], catches: ['TC_005_1_CSMS', 'TC_032_1_CSMS', 'TC_037_3_CSMS'] },
+  { name: 'status-notification-callerror', description: 'Answers StatusNotification with a CALLERROR (InternalError).', versions: ALL, targets: ['Core', 'G'], catches: ['TC_001_CSMS', 'TC_004_2_CSMS'] },
+  { name: 'meter-values-callerror', description: 'Answers MeterValues with a CALLERROR (InternalError).', versions: ALL, targets: ['Core', 'J'], catches: ['TC_054_CSMS'] },
+  { name: 'data-transfer-callerror', description: 'Answers DataTransfer with a CALLERROR (NotImplemented).', versions: ALL, targets: ['Core', 'P'], catches: ['TC_064_CSMS'] },
+  { name: 'firmware-status-callerror', description: 'Answers FirmwareStatusNotification with a CALLERROR (InternalError).', versions: ALL, targets: ['FirmwareManagement', 'L'], catches: ['TC_044_1_CSMS', 'TC_054_CSMS'] },
+  { name: 'signed-firmware-status-callerror', description: 'Answers SignedFirmwareStatusNotification with a CALLERROR (InternalError).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS', 'TC_081_CSMS'] },
+  { name: 'security-event-callerror', description: 'Answers SecurityEventNotification with a CALLERROR (InternalError).', versions: ALL, targets: ['Security', 'A'], catches: ['TC_077_CSMS', 'TC_078_CSMS', 'TC_080_CSMS'] },
+  { name: 'sign-certificate-rejected', description: 'Answers SignCertificate with Rejected and never sends CertificateSigned.', versions: ALL, targets: ['Security', 'A'], catches: ['TC_074_CSMS', 'TC_077_CSMS'] },
+  { name: 'new-auth-key-not-stored', description: 'Keeps checking the old Basic-auth password after the charger accepted a new one.', versions: ALL, targets: ['Security', 'A'], catches: ['TC_073_CSMS'] },
+  { name: 'basic-auth-rejects-valid', description: 'Refuses the correct Basic-auth password of every charger (HTTP 401).', versions: ALL, targets: ['Security', 'A'], catches: ['TC_085_CSMS'] },
+  { name: 'reset-type-fixed', description: 'Always sends Reset with type Soft (2.x: OnIdle), whatever was asked.', versions: ALL, targets: ['Core', 'B'], catches: ['TC_013_CSMS'] },
+  { name: 'remote-stop-wrong-transaction-id', description: 'Sends RemoteStopTransaction (2.x RequestStopTransaction) for another transaction id than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_012_CSMS', 'TC_028_CSMS'] },
+  { name: 'reservation-expiry-in-past', description: 'Sends ReserveNow with an expiry date in the past.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_047_CSMS'] },
+  { name: 'txprofile-without-transaction-id', description: 'Sends SetChargingProfile without the transactionId of the profile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_057_CSMS'] },
+  { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
+  { name: 'signed-firmware-without-certificate', description: 'Sends SignedUpdateFirmware without the signing certificate (a schema violation).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS'] },
+  { name: 'install-certificate-wrong-type', description: 'Always sends InstallCertificate as a CentralSystemRootCertificate (2.x CSMSRootCertificate).', versions: ALL, targets: ['Security', 'M'], catches: ['TC_075_1_CSMS'] },
+  { name: 'no-command:<Action>', description: 'Cannot send <Action> at all (e.g. no-command:Reset).', versions: ALL, targets: [], catches: ['every case whose first step is that command'] },
+];
+
+const NAMES = new Set(CSMS_BEHAVIOURS.map((b) => b.name));
+
+/** Checks behaviour names; returns the problem or undefined. */
+export function checkBehaviours(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    if (name.startsWith('no-command:') && /^no-command:[A-Za-z0-9]+$/.test(name)) continue;
+    if (!NAMES.has(name)) return `The built-in CSMS has no faulty behaviour "${name}" (known: ${[...NAMES].join(', ')})`;
+  }
+  return undefined;
+}
+
+const CALLERRORS: Record<string, [string, string]> = {
+  'stop-transaction-callerror': ['StopTransaction', 'InternalError'],
+  'status-notification-callerror': ['StatusNotification', 'InternalError'],
+  'meter-values-callerror': ['MeterValues', 'InternalError'],
+  'data-transfer-callerror': ['DataTransfer', 'NotImplemented'],
+  'firmware-status-callerror': ['FirmwareStatusNotification', 'InternalError'],
+  'signed-firmware-status-callerror': ['SignedFirmwareStatusNotification', 'InternalError'],
+  'security-event-callerror': ['SecurityEventNotification', 'InternalError'],
+};
+
+/** The settings in force with the behaviours applied over the operator's (they win, whatever is set later). */
+export function settingsWithBehaviours(settings: CsmsSettings, names: readonly string[]): CsmsSettings {
+  let out = settings;
+  const has = (n: string) => names.includes(n);
+  if (has('rejects-boot')) out = mergeSettings(out, { boot: { status: 'Rejected' } });
+  if (has('boot-pending-forever')) out = mergeSettings(out, { boot: { status: 'Pending' } });
+  if (has('authorize-unknown-accepted')) out = { ...out, unknownIdToken: 'Accepted' };
+  if (has('sign-certificate-rejected')) out = mergeSettings(out, { signCertificate: { status: 'Rejected' } });
+  if (has('authorize-collapses-statuses') || has('parent-id-not-returned')) {
+    const tokens: CsmsSettings['idTokens'] = {};
+    for (const [token, entry] of Object.entries(out.idTokens)) {
+      const e = { ...entry };
+      if (has('authorize-collapses-statuses') && (e.status === 'Blocked' || e.status === 'Expired')) e.status = 'Invalid';
+      if (has('parent-id-not-returned')) delete e.parentIdTag;
+      tokens[token] = e;
+    }
+    out = { ...out, idTokens: tokens };
+  }
+  if (has('basic-auth-rejects-valid')) {
+    const chargers: CsmsSettings['chargers'] = {};
+    for (const [id, c] of Object.entries(out.chargers)) {
+      const { password: _p, passwordHex: _h, ...rest } = c;
+      chargers[id] = c.password !== undefined || c.passwordHex !== undefined ? { ...rest, password: `${c.password ?? c.passwordHex ?? ''}-not-this-one` } : c;
+    }
+    out = { ...out, chargers };
+  }
+  const errors = Object.entries(CALLERRORS).filter(([n]) => has(n));
+  if (errors.length > 0) {
+    const responders = { ...out.responders };
+    for (const [name, [action, code]] of errors) responders[action] = { mode: 'error', code, description: `faulty behaviour ${name}` };
+    out = { ...out, responders };
+  }
+  return out;
+}
+
+/** Changes the CSMS's default answer to a charger-initiated CALL. */
+export function answerWithBehaviours(names: readonly string[], action: string, payload: Record<string, unknown>): Record<string, unknown> {
+  if (!names.includes('start-transaction-accepts-invalid-tag')) return payload;
+  if (action === 'StartTransaction') return { ...payload, idTagInfo: { ...(payload['idTagInfo'] as object), status: 'Accepted' } };
+  if (action === 'TransactionEvent' && payload['idTokenInfo'] !== undefined) return { ...payload, idTokenInfo: { ...(payload['idTokenInfo'] as object), status: 'Accepted' } };
+  return payload;
+}
+
+export type Outgoing = { refuse: string } | { payload: Record<string, unknown> };
+
+/** Changes (or refuses) a CALL the CSMS is about to send. */
+export function outgoingWithBehaviours(names: readonly string[], version: OcppVersion, action: string, payload: Record<string, unknown>): Outgoing {
+  if (names.includes(`no-command:${action}`)) return { refuse: `The CSMS cannot send ${action} (faulty behaviour no-command:${action})` };
+  const p = structuredClone(payload);
+  const has = (n: string) => names.includes(n);
+  const v16 = version === '1.6';
+  if (has('reset-type-fixed') && action === 'Reset') p['type'] = v16 ? 'Soft' : 'OnIdle';
+  if (has('remote-stop-wrong-transaction-id')) {
+    if (action === 'RemoteStopTransaction' && typeof p['transactionId'] === 'number') p['transactionId'] = p['transactionId'] + 1000;
+    if (action === 'RequestStopTransaction' && typeof p['transactionId'] === 'string') p['transactionId'] = `${p['transactionId']}-other`;
+  }
+  if (has('reservation-expiry-in-past') && action === 'ReserveNow') p[v16 ? 'expiryDate' : 'expiryDateTime'] = '2000-01-01T00:00:00.000Z';
+  if (has('txprofile-without-transaction-id') && action === 'SetChargingProfile') {
+    const profile = p['csChargingProfiles'] as Record<string, unknown> | undefined;
+    if (profile !== undefined) delete profile['transactionId'];
+  }
+  if (has('get-log-diagnostics-only') && action === 'GetLog') p['logType'] = 'DiagnosticsLog';
+  if (has('signed-firmware-without-certificate') && action === 'SignedUpdateFirmware') {
+    const firmware = p['firmware'] as Record<string, unknown> | undefined;
+    if (firmware !== undefined) delete firmware['signingCertificate'];
+  }
+  if (has('install-certificate-wrong-type') && action === 'InstallCertificate') p['certificateType'] = v16 ? 'CentralSystemRootCertificate' : 'CSMSRootCertificate';
+  return { payload: p };
+}
