@@ -36,8 +36,12 @@ export interface Finding {
   errorCode?: string;
   /** Document and section, e.g. `OCPP-J 1.6 §4.1.3`. */
   specRef?: string;
-  /** Set when a deviation profile changed this finding; holds the rule's own severity. */
-  deviation?: { profile: string; originalSeverity: Severity | 'silenced' };
+  /**
+   * Set when a deviation profile matched this finding (a known non-conformance): holds the
+   * rule's own severity. A silenced finding is kept with severity `info` and `silenced: true`,
+   * so it never counts as an error or warning (docs/deviation-profiles.md).
+   */
+  deviation?: { profile: string; originalSeverity: Severity | 'silenced'; silenced?: boolean; reason?: string };
 }
 
 export interface FindingCounts {
@@ -173,4 +177,8 @@ export interface ValidationReport {
    * sessions (their frames and findings) count the matching frames only.
    */
   filter?: { expression: string; frames: number };
+  /** The deviation profile the capture was judged with, if any. */
+  profile?: { name: string; path?: string };
+  /** With a profile: how many findings it matched (known deviations, downgraded or silenced). */
+  deviations?: number;
 }
