@@ -1,17 +1,24 @@
 // Traffic: sessions on the left, the frame table with its filter in the middle, the
 // inspector below. Everything the engine has seen, from any source.
+import { useState } from 'react';
 import { Button } from '../../components/Button';
+import { Segmented } from '../../components/Segmented';
 import { Panel } from '../../components/Panel';
 import { SplitPane } from '../../components/SplitPane';
 import { useStores } from '../../stores/context';
 import { useFrameWindow } from '../../stores/hooks';
+import { SessionCharts } from '../charts/SessionCharts';
+import { SequenceDiagram } from '../sequence/SequenceDiagram';
 import { FilterBar } from './FilterBar';
 import { FrameTable } from './FrameTable';
 import { Inspector } from './Inspector';
 import { SessionList } from './SessionList';
 import './traffic.css';
 
+type Shape = 'table' | 'sequence' | 'charts';
+
 export function TrafficView() {
+  const [shape, setShape] = useState<Shape>('table');
   return (
     <div className="traffic" data-testid="traffic-view">
       <SplitPane direction="row" initial={250} min={160} label="Resize the sessions list">
@@ -19,9 +26,9 @@ export function TrafficView() {
           <SessionList />
         </Panel>
         <div className="traffic-center">
-          <TrafficToolbar />
+          <TrafficToolbar shape={shape} setShape={setShape} />
           <SplitPane direction="column" fixed="second" initial={300} min={120} label="Resize the inspector">
-            <FrameTable />
+            {shape === 'table' ? <FrameTable /> : shape === 'sequence' ? <SequenceDiagram /> : <SessionCharts />}
             <Panel title="Inspector" className="inspector-panel">
               <Inspector />
             </Panel>
@@ -32,7 +39,7 @@ export function TrafficView() {
   );
 }
 
-function TrafficToolbar() {
+function TrafficToolbar({ shape, setShape }: { shape: Shape; setShape(s: Shape): void }) {
   const { client, alerts } = useStores();
   const total = useFrameWindow((s) => s.total);
   const clear = async () => {
@@ -44,6 +51,17 @@ function TrafficToolbar() {
   };
   return (
     <div className="toolbar">
+      <Segmented<Shape>
+        label="Show frames as"
+        testId="traffic-shape"
+        value={shape}
+        onChange={setShape}
+        options={[
+          { value: 'table', label: 'Table' },
+          { value: 'sequence', label: 'Sequence' },
+          { value: 'charts', label: 'Charts' },
+        ]}
+      />
       <FilterBar />
       <Button small variant="ghost" onClick={() => void clear()} disabled={total === 0} title="Forget every frame the engine holds (live roles keep recording)" data-testid="traffic-clear">
         Clear traffic
