@@ -6,11 +6,12 @@ import type { ConformanceCommands } from './conformance';
 import type { CsmsCommands } from './csms';
 import type { EngineCommands } from './engine';
 import type { FilterCommands } from './filter';
+import type { JudgeCommands } from './judge';
 import type { OcppCommands } from './ocpp';
 import type { ProxyCommands } from './proxy';
 import type { SimCommands } from './sim';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands, SimCommands, OcppCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands, SimCommands, OcppCommands, JudgeCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

@@ -3,10 +3,11 @@ import type { ConformanceEvents } from './conformance';
 import type { CsmsEvents } from './csms';
 import type { EngineEvents } from './engine';
 import type { HostEvents } from './host';
+import type { JudgeEvents } from './judge';
 import type { ProxyEvents } from './proxy';
 import type { SimEvents } from './sim';
 
-export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents, SimEvents {}
+export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents, SimEvents, JudgeEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

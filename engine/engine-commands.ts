@@ -37,7 +37,7 @@ export function engineCommands(ctx: EngineContext): HandlerMap<EngineCommands> {
       const version = optionalVersion(args);
       if (version === undefined && (args as { version?: unknown }).version !== undefined) throw badArgs('bad version');
       const filter = optionalString(args, 'filter');
-      return validateCapture(path, { ...(version !== undefined ? { version } : {}), ...(filter !== undefined ? { filter } : {}) });
+      return validateCapture(path, { judging: ctx.traffic.judging, ...(version !== undefined ? { version } : {}), ...(filter !== undefined ? { filter } : {}) });
     },
   };
 }

@@ -9,6 +9,7 @@ import { EventBus } from './events';
 import type { Handler } from './handlers';
 import { engineCommands } from './engine-commands';
 import { ocppCommands } from './ocpp/commands';
+import { judgeCommands } from './judge/commands';
 import { filterCommands } from './filter/commands';
 import { captureCommands } from './capture/commands';
 import { conformanceCommands } from './conformance/commands';
@@ -72,6 +73,7 @@ export class Engine implements ApiClient {
     this.register(simCommands(this.context));
     this.register(proxyCommands(this.context));
     this.register(ocppCommands(this.context));
+    this.register(judgeCommands(this.context));
     this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], simulators: options.simulators ?? builtInSimulators() });
     this.register(this.conformance.handlers);
     this.context.onClose(() => this.traffic.closeFiles());

@@ -13,7 +13,8 @@ import { readCapture } from '../capture/reader';
 import { compileFilter } from '../filter/compile';
 import { RecordFrameView } from '../filter/record-view';
 import { versionOfSubprotocol } from '../ocpp/versions';
-import { SessionJudge, type Verdict } from './session-judge';
+import { SessionJudge, type LateFinding, type Verdict } from './session-judge';
+import { connectionFacts, JudgeSettings } from './settings';
 
 export interface ValidateOptions {
   /** Judge every session as this version instead of its negotiated subprotocol. */
@@ -23,6 +24,8 @@ export interface ValidateOptions {
    * Every frame is still judged, so correlation and latency stay right.
    */
   filter?: string;
+  /** Deviation profile and behaviour options (default: built-in options, no profile). */
+  judging?: JudgeSettings;
 }
 
 /** Judges one frame record; a binary frame is a framing error (OCPP-J frames are text). */
@@ -40,7 +43,7 @@ export function judgeRecord(judge: SessionJudge, record: FrameRecord): Verdict {
       ],
     };
   }
-  return judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono });
+  return judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time });
 }
 
 const NOT_JUDGED: Verdict = { findings: [] };
@@ -48,6 +51,13 @@ const NOT_JUDGED: Verdict = { findings: [] };
 interface SessionState {
   info: ValidationSession;
   judge?: SessionJudge;
+  /**
+   * Capture frame number of each judged frame by seq, so a late finding lands on its frame;
+   * negative when the frame did not match the filter.
+   */
+  frameNumbers: number[];
+  lastMono: number;
+  finished?: boolean;
 }
 
 export function emptyCounts(): FindingCounts {
@@ -59,6 +69,7 @@ export async function validateCapture(path: string, options: ValidateOptions = {
   const expression = options.filter?.trim();
   const filter = expression === undefined || expression === '' ? undefined : compileFilter(expression);
   const view = new RecordFrameView();
+  const judging = options.judging ?? new JudgeSettings();
   let matched = 0;
   const report: ValidationReport = {
     file: path,
@@ -71,16 +82,16 @@ export async function validateCapture(path: string, options: ValidateOptions = {
   };
   const sessions = new Map<string, SessionState>();
 
-  const sessionFor = (conn: string, chargePointId: string, subprotocol?: string): SessionState => {
+  const sessionFor = (conn: string, chargePointId: string, subprotocol?: string, open?: { tls?: { version?: string }; authUser?: string; mono?: number }): SessionState => {
     let state = sessions.get(conn);
     if (state === undefined) {
       const version = options.version ?? versionOfSubprotocol(subprotocol);
       const info: ValidationSession = { id: conn, chargePointId, frames: 0, findings: emptyCounts() };
       if (subprotocol !== undefined) info.subprotocol = subprotocol;
       if (version !== undefined) info.version = version;
-      state = { info };
+      state = { info, frameNumbers: [], lastMono: open?.mono ?? 0 };
       if (version !== undefined) {
-        state.judge = new SessionJudge(version);
+        state.judge = new SessionJudge(version, { ...judging.sessionOptions({ chargePointId }), connection: connectionFacts(open ?? {}) });
       } else {
         report.warnings.push(
           `session ${conn} (${chargePointId}) negotiated ${subprotocol === undefined ? 'no subprotocol' : `"${subprotocol}"`}, which is not an OCPP version this tool knows; its frames were not judged (use --version to force one)`,
@@ -96,8 +107,21 @@ export async function validateCapture(path: string, options: ValidateOptions = {
   for await (const { record, line } of reader) {
     switch (record.type) {
       case 'open':
-        sessionFor(record.conn, record.chargePointId, record.subprotocol);
+        sessionFor(record.conn, record.chargePointId, record.subprotocol, record);
         break;
+      case 'close': {
+        const state = sessions.get(record.conn);
+        if (state !== undefined) finish(state, record.mono);
+        break;
+      }
+      case 'event': {
+        const state = sessions.get(record.conn);
+        if (state?.judge !== undefined && state.finished !== true) {
+          state.lastMono = record.mono;
+          addLate(state, state.judge.activity(record.dir, record.mono));
+        }
+        break;
+      }
       case 'frame': {
         report.frames++;
         let state = sessions.get(record.conn);
@@ -105,8 +129,12 @@ export async function validateCapture(path: string, options: ValidateOptions = {
           report.warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
           state = sessionFor(record.conn, '?');
         }
-        const verdict = state.judge !== undefined ? judgeRecord(state.judge, record) : NOT_JUDGED;
-        if (filter !== undefined && !filter.matches(view.set(record, verdict, state.info.chargePointId))) break;
+        const verdict = state.judge !== undefined && state.finished !== true ? judgeRecord(state.judge, record) : NOT_JUDGED;
+        state.lastMono = record.mono;
+        if (verdict.late !== undefined) addLate(state, verdict.late);
+        const matches = filter === undefined || filter.matches(view.set(record, verdict, state.info.chargePointId));
+        state.frameNumbers[record.seq] = matches ? report.frames : -report.frames;
+        if (!matches) break;
         matched++;
         state.info.frames++;
         if (state.judge === undefined) break;
@@ -130,11 +158,46 @@ export async function validateCapture(path: string, options: ValidateOptions = {
         break;
     }
   }
+  // Sessions still open when the capture ends end with its last record.
+  for (const state of sessions.values()) finish(state, state.lastMono);
+  // Late findings were added when discovered; list everything in frame order.
+  report.findings.sort((a, b) => a.frame - b.frame);
+  const profile = judging.profile;
+  if (profile !== undefined) {
+    report.profile = { name: profile.name, ...(profile.path !== undefined ? { path: profile.path } : {}) };
+    report.deviations = report.findings.filter((f) => f.finding.deviation !== undefined).length;
+  }
   if (filter !== undefined) {
     report.filter = { expression: filter.expression, frames: matched };
     report.sessions = report.sessions.filter((s) => s.frames > 0);
   }
   return report;
+
+  function finish(state: SessionState, mono: number): void {
+    if (state.judge === undefined || state.finished === true) return;
+    state.finished = true;
+    addLate(state, state.judge.finish(Math.max(mono, state.lastMono)));
+  }
+
+  /** Places findings about earlier frames on those frames (if they matched the filter). */
+  function addLate(state: SessionState, late: LateFinding[]): void {
+    for (const l of late) {
+      const frame = state.frameNumbers[l.seq];
+      if (frame === undefined || frame < 0) continue;
+      const located: LocatedFinding = {
+        frame,
+        session: state.info.id,
+        seq: l.seq,
+        time: l.time ?? '',
+        dir: l.dir,
+        chargePointId: state.info.chargePointId,
+        finding: l.finding,
+      };
+      if (l.action !== undefined) located.action = l.action;
+      if (l.messageId !== undefined) located.messageId = l.messageId;
+      add(state, located);
+    }
+  }
 
   function add(state: SessionState, located: LocatedFinding): void {
     const { severity, rule } = located.finding;

@@ -4,7 +4,8 @@
 import type { CaptureOpened } from '../../api/engine';
 import type { FrameSummary, OcppVersion, SessionSummary } from '../../api/model';
 import { readCapture } from '../capture/reader';
-import { SessionJudge } from '../judge/session-judge';
+import { SessionJudge, type LateFinding } from '../judge/session-judge';
+import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { systemClock, type Clock } from '../util/clock';
 import { countFindings } from './recorder';
@@ -13,13 +14,17 @@ import type { TrafficStore } from './store';
 interface OpenSession {
   summary: SessionSummary;
   judge?: SessionJudge;
+  /** Monotonic time of its last record, where the session ends if the capture has no close. */
+  lastMono: number;
+  finished?: boolean;
 }
 
 export async function openCapture(
   store: TrafficStore,
   path: string,
-  options: { version?: OcppVersion; clock?: Clock } = {},
+  options: { version?: OcppVersion; clock?: Clock; judging?: JudgeSettings } = {},
 ): Promise<CaptureOpened> {
+  const judging = options.judging ?? store.judging;
   const clock = options.clock ?? systemClock;
   const started = clock.mono();
   const warnings: string[] = [];
@@ -27,7 +32,7 @@ export async function openCapture(
   let frames = 0;
   store.clear(`opened ${path}`);
 
-  const ensure = (conn: string, init: Partial<SessionSummary> & { time: string }): OpenSession => {
+  const ensure = (conn: string, init: Partial<SessionSummary> & { time: string; mono?: number; tls?: { version?: string }; authUser?: string }): OpenSession => {
     let s = sessions.get(conn);
     if (s === undefined) {
       const summary: SessionSummary = {
@@ -45,18 +50,38 @@ export async function openCapture(
       if (init.reason !== undefined) summary.reason = init.reason;
       const version = options.version ?? versionOfSubprotocol(init.subprotocol);
       if (version !== undefined) summary.version = version;
-      s = { summary };
-      if (version !== undefined) s.judge = new SessionJudge(version);
+      s = { summary, lastMono: init.mono ?? 0 };
+      if (version !== undefined) {
+        s.judge = new SessionJudge(version, { ...judging.sessionOptions({ chargePointId: summary.chargePointId }), connection: connectionFacts(init) });
+      }
       sessions.set(conn, s);
       store.addSession(summary);
     }
     return s;
   };
 
+  const attach = (s: OpenSession, late: LateFinding[]): void => {
+    for (const l of late) store.addLateFinding(s.summary.id, l.seq, l.finding, false);
+  };
+  const finish = (s: OpenSession, mono: number): void => {
+    if (s.judge === undefined || s.finished === true) return;
+    s.finished = true;
+    attach(s, s.judge.finish(Math.max(mono, s.lastMono)));
+  };
+
   for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w.message) })) {
     switch (record.type) {
       case 'open':
-        ensure(record.conn, { time: record.time, chargePointId: record.chargePointId, path: record.path, ...(record.subprotocol !== undefined ? { subprotocol: record.subprotocol } : {}), ...(record.remoteAddress !== undefined ? { remoteAddress: record.remoteAddress } : {}) });
+        ensure(record.conn, {
+          time: record.time,
+          mono: record.mono,
+          chargePointId: record.chargePointId,
+          path: record.path,
+          ...(record.subprotocol !== undefined ? { subprotocol: record.subprotocol } : {}),
+          ...(record.remoteAddress !== undefined ? { remoteAddress: record.remoteAddress } : {}),
+          ...(record.tls !== undefined ? { tls: record.tls } : {}),
+          ...(record.authUser !== undefined ? { authUser: record.authUser } : {}),
+        });
         break;
       case 'fail':
         ensure(record.conn, { time: record.time, chargePointId: record.chargePointId, path: record.path, state: 'failed', reason: record.reason });
@@ -66,6 +91,15 @@ export async function openCapture(
         if (s !== undefined) {
           s.summary.state = 'closed';
           s.summary.closed = record.time;
+          finish(s, record.mono);
+        }
+        break;
+      }
+      case 'event': {
+        const s = sessions.get(record.conn);
+        if (s?.judge !== undefined && !s.finished) {
+          s.lastMono = record.mono;
+          attach(s, s.judge.activity(record.dir, record.mono));
         }
         break;
       }
@@ -78,8 +112,9 @@ export async function openCapture(
         }
         const verdict =
           record.text !== undefined && s.judge !== undefined
-            ? s.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono })
+            ? s.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time })
             : { findings: [] };
+        s.lastMono = record.mono;
         const summary: FrameSummary = {
           index: -1,
           session: record.conn,
@@ -101,12 +136,15 @@ export async function openCapture(
           const req = store.indexOf(record.conn, v.requestSeq);
           if (req !== undefined) store.linkPair(req, index);
         }
+        if (verdict.late !== undefined) attach(s, verdict.late);
         break;
       }
       default:
         break;
     }
   }
+  // Sessions still open when the capture ends end with its last record.
+  for (const s of sessions.values()) finish(s, s.lastMono);
   for (const s of sessions.values()) store.updateSession(s.summary.id, {});
   store.flushEvents();
   return { path, sessions: sessions.size, frames, warnings, millis: Math.round(clock.mono() - started) };

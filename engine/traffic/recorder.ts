@@ -18,7 +18,8 @@ import type {
 import type { CaptureWriter, CaptureWriteError } from '../capture/writer';
 import type { ClosedBy, CloseRecord, FrameRecord } from '../capture/format';
 import { REDACTED } from '../capture/format';
-import { SessionJudge, type Verdict } from '../judge/session-judge';
+import { SessionJudge, type LateFinding, type Verdict } from '../judge/session-judge';
+import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
@@ -29,6 +30,14 @@ export interface JudgedFrame {
   summary: FrameSummary;
   verdict: Verdict;
   text?: string;
+}
+
+/** A finding a behaviour rule placed on an earlier frame, after that frame was judged. */
+export interface LateJudged {
+  session: LiveSession;
+  late: LateFinding;
+  /** The updated summary of the frame, when the recorder fills a store. */
+  summary?: FrameSummary;
 }
 
 export interface LiveRecorderOptions {
@@ -44,12 +53,23 @@ export interface LiveRecorderOptions {
   redact?: (text: string, dir: Direction) => string;
   /** Keep credentials in the capture (`--no-redact`). */
   keepCredentials?: boolean;
+  /**
+   * Deviation profile and behaviour options for the sessions' judges; defaults to the
+   * store's (`store.judging`, set by the judge api commands), else built-in defaults.
+   */
+  judging?: JudgeSettings;
+  /** Called for each late finding (a response timeout found on the request, a missing follow-up…). */
+  onLate?: (late: LateJudged) => void;
+  /** How often time-driven rules are evaluated while traffic is quiet; 0 turns the timer off (default 1000 ms). */
+  tickMs?: number;
 }
 
-interface Pending {
-  session: LiveSession;
-  record: FrameRecord;
-}
+/** Work for the judging queue, in the order it happened: a frame, a ping/pong, a tick, the end. */
+type Pending =
+  | { session: LiveSession; record: FrameRecord }
+  | { session: LiveSession; activity: { dir: Direction; mono: number } }
+  | { session: LiveSession; tick: number }
+  | { session: LiveSession; finish: number };
 
 function counts(findings: readonly Finding[]): FindingCounts {
   const c = { error: 0, warning: 0, info: 0 };
@@ -64,6 +84,7 @@ export class LiveRecorder {
   private readonly monoOrigin: number;
   private readonly sessions = new Set<LiveSession>();
   private drained: Array<() => void> = [];
+  private ticker: NodeJS.Timeout | undefined;
 
   constructor(readonly options: LiveRecorderOptions) {
     this.clock = options.clock ?? systemClock;
@@ -119,6 +140,7 @@ export class LiveRecorder {
     this.options.store?.addSession(summary);
     const session = new LiveSession(this, id, info, version, summary);
     this.sessions.add(session);
+    this.startTicking();
     return session;
   }
 
@@ -173,11 +195,31 @@ export class LiveRecorder {
     }
     const capture = this.options.capture;
     if (capture !== undefined) this.safeAppend(() => capture.append(record));
-    this.queue.push({ session, record });
+    this.push({ session, record });
+  }
+
+  /** @internal judging work that is not a frame (ping/pong, end of session), kept in order with the frames. */
+  push(item: Pending): void {
+    this.queue.push(item);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.drain());
     }
+  }
+
+  /** The judge settings of this recorder's sessions. */
+  judging(): JudgeSettings | undefined {
+    return this.options.judging ?? this.options.store?.judging;
+  }
+
+  /**
+   * Evaluates time-driven behaviour rules (response timeouts, heartbeat, follow-ups) of
+   * every open session now. Runs by itself every `tickMs`; queued behind frames not yet
+   * judged, so a response already received never counts as missing.
+   */
+  tick(): void {
+    const mono = this.stamp().mono;
+    for (const session of this.sessions) this.push({ session, tick: mono });
   }
 
   /** @internal */
@@ -189,6 +231,7 @@ export class LiveRecorder {
   /** @internal */
   forget(session: LiveSession): void {
     this.sessions.delete(session);
+    if (this.sessions.size === 0) this.stopTicking();
   }
 
   /** Resolves when every queued frame has been judged and stored. */
@@ -199,6 +242,7 @@ export class LiveRecorder {
 
   /** Judges what is queued, flushes and closes the capture. */
   async close(): Promise<void> {
+    this.stopTicking();
     await this.settled();
     this.options.store?.flushEvents();
     await this.options.capture?.close();
@@ -208,12 +252,30 @@ export class LiveRecorder {
     this.scheduled = false;
     const batch = this.queue;
     this.queue = [];
-    for (const { session, record } of batch) session.judgeRecord(record);
+    for (const item of batch) {
+      if ('record' in item) item.session.judgeRecord(item.record);
+      else if ('activity' in item) item.session.judgeActivity(item.activity.dir, item.activity.mono);
+      else if ('tick' in item) item.session.judgeTick(item.tick);
+      else item.session.judgeFinish(item.finish);
+    }
     if (this.queue.length === 0) {
       const waiting = this.drained;
       this.drained = [];
       for (const resolve of waiting) resolve();
     }
+  }
+
+  private startTicking(): void {
+    const every = this.options.tickMs ?? 1000;
+    if (this.ticker !== undefined || every <= 0) return;
+    this.ticker = setInterval(() => this.tick(), every);
+    this.ticker.unref?.();
+  }
+
+  private stopTicking(): void {
+    if (this.ticker === undefined) return;
+    clearInterval(this.ticker);
+    this.ticker = undefined;
   }
 
   private safeAppend(fn: () => void): void {
@@ -228,6 +290,7 @@ export class LiveRecorder {
 export class LiveSession {
   private seq = 0;
   private readonly judge: SessionJudge | undefined;
+  private finished = false;
   closed = false;
 
   constructor(
@@ -237,7 +300,14 @@ export class LiveSession {
     readonly version: OcppVersion | undefined,
     readonly summary: SessionSummary,
   ) {
-    this.judge = version === undefined ? undefined : new SessionJudge(version);
+    const settings = recorder.judging();
+    this.judge =
+      version === undefined
+        ? undefined
+        : new SessionJudge(version, {
+            ...(settings?.sessionOptions({ chargePointId: info.chargePointId }) ?? {}),
+            connection: connectionFacts(info),
+          });
   }
 
   /**
@@ -266,6 +336,8 @@ export class LiveSession {
     this.recorder.appendRecord((capture) =>
       capture.append({ type: 'event', conn: this.id, dir, event, ...stamp, ...(data !== undefined && data.length > 0 ? { data: data.toString('base64') } : {}) }),
     );
+    // A sign of life for the heartbeat rules.
+    if (this.judge !== undefined) this.recorder.push({ session: this, activity: { dir, mono: stamp.mono } });
   }
 
   close(by: ClosedBy, how: CloseRecord['how'], details: { code?: number; reason?: string; error?: string } = {}): void {
@@ -277,6 +349,8 @@ export class LiveSession {
     if (details.reason !== undefined && details.reason !== '') record.reason = details.reason;
     if (details.error !== undefined) record.error = details.error;
     this.recorder.appendRecord((capture) => capture.append(record));
+    // Time-driven rules conclude once the frames before the close are judged.
+    if (this.judge !== undefined) this.recorder.push({ session: this, finish: stamp.mono });
     const reason = describeClose(by, how, details);
     this.recorder.options.store?.updateSession(this.id, { state: 'closed', closed: stamp.time, reason });
     this.summary.state = 'closed';
@@ -305,7 +379,7 @@ export class LiveSession {
         ],
       };
     } else if (this.judge !== undefined) {
-      verdict = this.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono });
+      verdict = this.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time });
     } else {
       verdict = { findings: [] };
     }
@@ -343,6 +417,39 @@ export class LiveSession {
     const judged: JudgedFrame = { session: this, summary, verdict };
     if (record.text !== undefined) judged.text = record.text;
     this.recorder.options.onJudged?.(judged);
+    if (verdict.late !== undefined) this.attachLate(verdict.late);
+  }
+
+  /** @internal */
+  judgeActivity(dir: Direction, mono: number): void {
+    if (this.judge !== undefined) this.attachLate(this.judge.activity(dir, mono));
+  }
+
+  /** @internal */
+  judgeTick(mono: number): void {
+    if (this.judge !== undefined && !this.finished) this.attachLate(this.judge.tick(mono));
+  }
+
+  /** @internal */
+  judgeFinish(mono: number): void {
+    if (this.judge === undefined || this.finished) return;
+    this.finished = true;
+    this.attachLate(this.judge.finish(mono));
+  }
+
+  /** Puts findings about earlier frames on those frames (store and counts), and tells the caller. */
+  private attachLate(late: LateFinding[]): void {
+    const store = this.recorder.options.store;
+    for (const l of late) {
+      let summary: FrameSummary | undefined;
+      if (store !== undefined) {
+        const index = store.addLateFinding(this.id, l.seq, l.finding);
+        if (index !== undefined) summary = store.frame(index)?.summary;
+      } else {
+        this.summary.findings[l.finding.severity]++;
+      }
+      this.recorder.options.onLate?.({ session: this, late: l, ...(summary !== undefined ? { summary } : {}) });
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { EventBus } from '../events';
 import { readRecordAt } from '../capture/reader';
 import type { FrameRecord } from '../capture/format';
+import { JudgeSettings } from '../judge/settings';
 
 export interface StoredFrame {
   summary: FrameSummary;
@@ -49,7 +50,15 @@ interface TextBlock {
 }
 
 export class TrafficStore {
+  /**
+   * How this store's frames are judged (deviation profile, behaviour options): every
+   * recorder and capture loader that fills the store reads it, so one api command sets
+   * the profile for all of them.
+   */
+  readonly judging = new JudgeSettings();
   private frames: StoredFrame[] = [];
+  /** Frames whose findings changed after they were announced (late findings). */
+  private readonly pendingUpdates = new Set<number>();
   private readonly sessions = new Map<string, StoredSession>();
   private pendingFrames: FrameSummary[] = [];
   private readonly pendingSessions = new Set<string>();
@@ -107,6 +116,30 @@ export class TrafficStore {
     }
     if (emit) {
       this.pendingFrames.push(frame.summary);
+      this.schedule();
+    }
+    return index;
+  }
+
+  /**
+   * Adds a finding discovered after the frame was stored (a behaviour rule's late finding,
+   * e.g. a response timeout on the request). Updates the frame's and its session's counts
+   * and announces the changed summary in a `traffic.updated` event.
+   */
+  addLateFinding(sessionId: string, seq: number, finding: Finding, emit = true): number | undefined {
+    const index = this.indexOf(sessionId, seq);
+    const frame = index === undefined ? undefined : this.frames[index];
+    if (index === undefined || frame === undefined) return undefined;
+    // Findings arrays may be shared with the judge: never push into one.
+    frame.findings = frame.findings.concat(finding);
+    frame.summary.findings[finding.severity]++;
+    const session = this.sessions.get(sessionId);
+    if (session !== undefined) {
+      session.summary.findings[finding.severity]++;
+      if (emit) this.touchSession(sessionId);
+    }
+    if (emit) {
+      this.pendingUpdates.add(index);
       this.schedule();
     }
     return index;
@@ -261,6 +294,7 @@ export class TrafficStore {
     this.sessions.clear();
     this.pendingFrames = [];
     this.pendingSessions.clear();
+    this.pendingUpdates.clear();
     this.cache = undefined;
     this.bus?.emit('traffic.reset', { reason });
     return cleared;
@@ -275,12 +309,21 @@ export class TrafficStore {
     if (this.bus === undefined) {
       this.pendingFrames = [];
       this.pendingSessions.clear();
+      this.pendingUpdates.clear();
       return;
     }
     if (this.pendingFrames.length > 0) {
       const frames = this.pendingFrames;
       this.pendingFrames = [];
       this.bus.emit('traffic.frames', { frames });
+    }
+    if (this.pendingUpdates.size > 0) {
+      const frames = [...this.pendingUpdates].flatMap((i) => {
+        const f = this.frames[i];
+        return f === undefined ? [] : [{ ...f.summary, findings: { ...f.summary.findings } }];
+      });
+      this.pendingUpdates.clear();
+      this.bus.emit('traffic.updated', { frames });
     }
     if (this.pendingSessions.size > 0) {
       const sessions = [...this.pendingSessions].flatMap((id) => {
