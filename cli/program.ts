@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve';
 import { registerProxy } from './commands/proxy';
 import { registerCases } from './commands/cases';
 import { registerRun } from './commands/run';
+import { registerSim } from './commands/sim';
 import { UsageError, exitCodes } from './usage';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerProxy(program);
   registerCases(program);
   registerRun(program);
+  registerSim(program);
   return program;
 }
 

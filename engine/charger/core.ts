@@ -236,7 +236,10 @@ export class ChargerCore implements ModelContext {
           })
         : Promise.resolve();
     this.timers.clearTimeout(this.offTimer);
+    const registration = this.registration;
     this.powerDown('clean', 'Simulator stopped');
+    // A stopped charger keeps showing how far it got.
+    this.registration = registration;
     this.connection = 'stopped';
     this.changed();
     await closed;

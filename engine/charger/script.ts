@@ -1,6 +1,7 @@
 // Scripts of operator actions for simulated chargers (`ocpp-bench sim --script FILE`,
 // `sim.play`): a JSON or YAML list of steps, each an operator action, a wait, a wait for a
 // connector status, or a note. Waits are in simulated seconds (scaled by the time scale).
+// A script starts once the charger has been accepted by the CSMS (60 simulated seconds at most).
 //
 //   - action: plugIn            # connectorId defaults to 1
 //   - action: presentIdToken
@@ -78,6 +79,8 @@ export function describeSimStep(step: SimScriptStep): string {
 /** Plays a script on one charger; rejects with SimScriptError at the first step that fails. */
 export async function playSimScript(charger: SimulatedCharger, steps: readonly SimScriptStep[], options: { signal?: AbortSignal; onStep?: (index: number, step: SimScriptStep) => void } = {}): Promise<void> {
   const aborted = () => options.signal?.aborted === true;
+  // A script starts once the charger is accepted by the CSMS (or after 60 simulated seconds).
+  for (let waited = 0; waited < 60 && charger.summary().registration !== 'accepted' && !aborted(); waited += 0.25) await charger.wait(0.25, options.signal);
   for (const [i, step] of steps.entries()) {
     if (aborted()) return;
     options.onStep?.(i, step);
