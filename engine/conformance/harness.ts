@@ -114,6 +114,9 @@ export interface HarnessDeps {
   signal?: AbortSignal;
 }
 
+/** The least real time a scaled run waits for an expected message (see Harness.patience). */
+export const MIN_PATIENCE_MS = 3000;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
@@ -168,6 +171,15 @@ export class Harness {
   /** Milliseconds for a duration in spec seconds, on the run's time scale. */
   ms(seconds: number): number {
     return Math.max(1, Math.round(seconds * 1000 * this.deps.timeScale));
+  }
+
+  /**
+   * How long to wait for something that should come: scaled, but never less than a few
+   * real seconds, so a slow or loaded machine does not fail a conformant SUT. Waiting only
+   * lasts until the message arrives, so this costs nothing when all is well.
+   */
+  patience(seconds: number): number {
+    return this.deps.timeScale < 1 ? Math.max(MIN_PATIENCE_MS, this.ms(seconds)) : this.ms(seconds);
   }
 
   // ---------------------------------------------------------------- incoming
@@ -242,7 +254,7 @@ export class Harness {
     const step = this.begin('expect', text);
     const minEpoch = options.includeEarlier === true ? 0 : this.epoch;
     const found: Array<InboxEntry | undefined> = items.map(() => undefined);
-    const deadline = this.deps.now() + this.ms(within);
+    const deadline = this.deps.now() + this.patience(within);
     for (;;) {
       // Assign arrived messages to items, in arrival order.
       for (const entry of this.inbox) {
@@ -322,7 +334,7 @@ export class Harness {
     if (conn === undefined) this.fail(step, `a connection to the ${this.sutName}`, 'there is none');
     let outcome: CallOutcome;
     try {
-      outcome = await conn.endpoint.call(action, payload, { timeoutMs: this.ms(within), ...(options.allowInvalid === true ? { allowInvalid: true } : {}) });
+      outcome = await conn.endpoint.call(action, payload, { timeoutMs: this.patience(within), ...(options.allowInvalid === true ? { allowInvalid: true } : {}) });
     } catch (err) {
       if (err instanceof CallTimeoutError) this.fail(step, `an answer to ${action} within ${fmtSeconds(within)}`, 'no answer came');
       if (err instanceof ConnectionClosedError) this.fail(step, `an answer to ${action}`, 'the connection closed first');
@@ -436,7 +448,7 @@ export class Harness {
     const within = options.within ?? this.settings.timeouts.message;
     const step = this.begin('expect', options.says ?? `Expect the charger to ${options.fresh === true ? 're' : ''}connect`);
     try {
-      await this.deps.link.waitForConnection(this.ms(within), options.fresh === true);
+      await this.deps.link.waitForConnection(this.patience(within), options.fresh === true);
     } catch {
       this.fail(step, `a connection within ${fmtSeconds(within)}`, 'none came');
     }
@@ -448,7 +460,7 @@ export class Harness {
     const link = this.deps.link as ClientLink;
     const step = this.begin('operator', `Connect to the CSMS as ${this.settings.chargePointId} (${link.url})`);
     try {
-      await link.connect(this.ms(this.settings.timeouts.message));
+      await link.connect(this.patience(this.settings.timeouts.message));
     } catch (err) {
       this.fail(step, 'the CSMS accepts the connection', err instanceof Error ? err.message : String(err));
     }
