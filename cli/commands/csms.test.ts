@@ -49,7 +49,7 @@ describe('ocpp-bench csms', () => {
     const capture = dir.file('cli-csms.jsonl');
     const config = dir.file('cli-csms.yaml');
     writeFileSync(config, 'boot: { interval: 30 }\nidTokens: { CARD: Accepted }\n');
-    const cli = startCli(['--duration', '1.5', '--capture', capture, '--config', config]);
+    const cli = startCli(['--duration', '2.5', '--capture', capture, '--config', config]);
     const cp = await ownCharger(await cli.url, 'CLI-CP', '1.6');
     cleanups.push(() => cp.close());
     expect(await cp.endpoint.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' })).toMatchObject({ payload: { interval: 30 } });
@@ -61,7 +61,7 @@ describe('ocpp-bench csms', () => {
     expect(r.stdout).toMatch(/CLI-CP\s+connected with ocpp1\.6/);
     expect(r.stdout).toMatch(/CLI-CP\s+→ CALL\s+BootNotification\s+\[2,/);
     expect(r.stdout).toMatch(/CLI-CP\s+← CALLRESULT\s+Authorize\s+\[3,"[^"]+",\{"idTagInfo":\{"status":"Accepted"\}\}\]/);
-    expect(r.stdout).toContain('Stopped: 1.5 s elapsed.');
+    expect(r.stdout).toContain('Stopped: 2.5 s elapsed.');
     expect(r.stdout).toMatch(/CLI-CP {2}OCPP 1\.6, boot Accepted, 1 connection, 3 CALLs received, 0 sent, 0 transactions \(0 running\), no findings/);
     expect(r.stdout).toMatch(/ {2}BootNotification\s+1\s+0/);
     const records = readFileSync(capture, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
@@ -94,7 +94,7 @@ describe('ocpp-bench csms', () => {
   });
 
   it('exits 1 when a charger sends a frame with an error finding', async () => {
-    const cli = startCli(['--duration', '1', '--quiet']);
+    const cli = startCli(['--duration', '2', '--quiet']);
     const cp = await ownCharger(await cli.url, 'SLOPPY', '2.0.1');
     cleanups.push(() => cp.close());
     await cp.endpoint.call('Heartbeat', { unexpected: true }, { allowInvalid: true });
