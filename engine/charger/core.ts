@@ -65,6 +65,7 @@ export class ChargerCore implements ModelContext {
   private generation = 0;
   private networkBlocked = false;
   private acceptedSincePowerUp = false;
+  private skippedBoot = false;
   private bootReason: BootReason = 'PowerUp';
   private heartbeatTimer: TimerHandle | undefined;
   private bootTimer: TimerHandle | undefined;
@@ -308,6 +309,7 @@ export class ChargerCore implements ModelContext {
     this.powered = true;
     this.registration = 'none';
     this.acceptedSincePowerUp = false;
+    this.skippedBoot = false;
     this.bootReason = reason;
     this.connection = 'disconnected';
     this.connectFailures = 0;
@@ -410,9 +412,18 @@ export class ChargerCore implements ModelContext {
 
   private async boot(): Promise<void> {
     const generation = this.generation;
-    if (this.faults.has('skip-boot')) {
-      // Behaviour skip-boot: behave as if accepted without ever asking (breaks OCPP 1.6 §4.2).
+    if (this.faults.has('skip-boot') && !this.skippedBoot) {
+      // Behaviour skip-boot: behave as if accepted without asking (OCPP 1.6 §4.2 forbids any
+      // request before BootNotification), and boot only ten seconds later.
+      this.skippedBoot = true;
       this.bootAnswered({ kind: 'result', messageId: '', payload: { status: 'Accepted', interval: 0, currentTime: this.isoNow() }, findings: [], latencyMs: 0 });
+      const generation = this.generation;
+      this.bootTimer = this.after(10_000, () => {
+        this.bootTimer = undefined;
+        void this.transmit('BootNotification', this.model.bootRequest(this.bootReason)).then((r) => {
+          if (generation === this.generation) this.bootAnswered(r);
+        });
+      });
       return;
     }
     this.registration = 'booting';

@@ -48,6 +48,8 @@ const REUSED_ID = 'ocpp-bench-reused-id';
 
 export class Faults {
   private readonly active: Map<BehaviourName, number | undefined>;
+  /** wrong-transaction-id: the EVSE of each transaction, from its Started event. */
+  private readonly evseOf = new Map<string, unknown>();
 
   constructor(
     specs: readonly string[],
@@ -96,9 +98,16 @@ export class Faults {
       if (v16 && (action === 'MeterValues' || action === 'StopTransaction') && typeof payload['transactionId'] === 'number') {
         shaped.payload = { ...shaped.payload, transactionId: payload['transactionId'] + 100_000 };
       }
-      if (!v16 && action === 'TransactionEvent' && payload['eventType'] !== 'Started') {
+      if (!v16 && action === 'TransactionEvent') {
         const info = payload['transactionInfo'] as Record<string, unknown>;
-        shaped.payload = { ...shaped.payload, transactionInfo: { ...info, transactionId: `${String(info['transactionId'])}-X` } };
+        const id = String(info['transactionId']);
+        if (payload['eventType'] === 'Started') {
+          this.evseOf.set(id, payload['evse']);
+        } else {
+          // Another id on the same EVSE, which says so (evse is optional after Started).
+          const evse = this.evseOf.get(id);
+          shaped.payload = { ...shaped.payload, transactionInfo: { ...info, transactionId: `${id.slice(0, 34)}-X` }, ...(evse !== undefined ? { evse } : {}) };
+        }
       }
     }
     if (!v16 && action === 'TransactionEvent') {

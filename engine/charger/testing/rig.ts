@@ -17,7 +17,7 @@ export interface Rig {
 
 export function makeRig(version: OcppVersion, options: Partial<SimulatedChargerOptions> = {}, csmsOptions: TestCsmsOptions = {}): Rig {
   // A manual clock starting at the real time, so certificates made now are valid.
-  const timers = new ManualTimers(new FakeClock(Date.now(), 0));
+  const timers = options.timers instanceof ManualTimers ? options.timers : new ManualTimers(new FakeClock(Date.now(), 0));
   const csms = new TestCsms(version, { chargePointId: options.id ?? 'CP1', ...csmsOptions });
   const cp = new SimulatedCharger({ id: 'CP1', version, transport: csms, timers, ...options });
   const advance = (seconds: number) => timers.advance(seconds * 1000);

@@ -1,0 +1,549 @@
+// Every named faulty behaviour deviates observably on the wire, and where the bench's judge
+// has a rule for it, the judge raises that rule — while the same scenario without the
+// behaviour raises nothing of the kind.
+import { describe, expect, it } from 'vitest';
+import type { Finding, OcppVersion } from '../../api/model';
+import { JudgeSettings } from '../judge/settings';
+import { LiveRecorder } from '../traffic/recorder';
+import { TrafficStore } from '../traffic/store';
+import { FakeClock, systemClock } from '../util/clock';
+import { BEHAVIOURS, type BehaviourName } from './behaviours';
+import { makeRig, type Rig } from './testing/rig';
+import { ManualTimers } from './timers';
+
+interface Judged {
+  rig: Rig;
+  frames: Array<{ dir: string; text: string }>;
+  findings: Finding[];
+  rules: Set<string>;
+}
+
+/** Runs a scenario with the given behaviours, recording and judging in simulated time. */
+async function run(version: OcppVersion, behaviours: string[], scenario: (rig: Rig) => Promise<void>, options: Parameters<typeof makeRig>[1] & { realClock?: boolean; judge?: Record<string, number> } = {}): Promise<Judged> {
+  const timers = new ManualTimers(new FakeClock(Date.now(), 0));
+  const store = new TrafficStore();
+  const recorder = new LiveRecorder({
+    source: 'sim',
+    store,
+    clock: options.realClock === true ? systemClock : timers.clock,
+    tickMs: 0,
+    judging: new JudgeSettings({ options: options.judge ?? {} }),
+  });
+  const rig = makeRig(version, { timers, behaviours, ...options }, { recorder, callTimeoutMs: 4000 });
+  await rig.boot();
+  await scenario(rig);
+  recorder.tick();
+  await recorder.settled();
+  const frames: Judged['frames'] = [];
+  const findings: Finding[] = [];
+  for (const f of store.query({}).frames) {
+    const detail = await store.detail(f.index);
+    frames.push({ dir: f.dir, text: detail.text ?? '' });
+    findings.push(...detail.findings);
+  }
+  await rig.cp.stop();
+  return { rig, frames, findings, rules: new Set(findings.map((f) => f.rule)) };
+}
+
+/** Answers a scenario kept for its evidence (the CSMS's frame list also gets the charger's later frames). */
+const outcomes = new WeakMap<Rig, string[]>();
+const keep = (rig: Rig, value: unknown) => outcomes.set(rig, [...(outcomes.get(rig) ?? []), JSON.stringify(value)]);
+const kept = (j: Judged) => outcomes.get(j.rig)?.at(-1);
+
+const sent = (j: Judged) => j.frames.filter((f) => f.dir === 'cp2csms').map((f) => f.text);
+const calls = (j: Judged, action: string) => j.rig.csms.calls(action).map((c) => c.payload);
+
+interface Case {
+  version: OcppVersion;
+  rule?: string;
+  options?: Parameters<typeof run>[3];
+  scenario: (rig: Rig) => Promise<void>;
+  /** The deviation on the wire, given the run with and without the behaviour. */
+  evidence: (faulty: Judged, clean: Judged) => void;
+}
+
+const iso = (rig: Rig, offsetMs = 0) => new Date(rig.timers.now() + offsetMs).toISOString();
+const tx16 = async (rig: Rig) => {
+  rig.cp.operator.plugIn(1);
+  rig.cp.operator.presentIdToken('TAG1');
+  await rig.advance(0);
+};
+const energy16 = (j: Judged) => calls(j, 'MeterValues').map((p) => Number((p['meterValue'] as Array<{ sampledValue: Array<{ value: string }> }>)[0]!.sampledValue[0]!.value));
+const energy2 = (j: Judged) =>
+  calls(j, 'TransactionEvent').flatMap((p) => ((p['meterValue'] as Array<{ sampledValue: Array<{ value: number }> }> | undefined) ?? []).map((m) => m.sampledValue[0]!.value));
+
+const CASES: Record<BehaviourName, Case[]> = {
+  'sends-malformed-json': [
+    {
+      version: '1.6',
+      rule: 'framing.not-json',
+      scenario: (rig) => rig.advance(300),
+      evidence: (f) => expect(sent(f).some((t) => t.includes('"Heartbeat",{') && !t.endsWith(']'))).toBe(true),
+    },
+  ],
+  'omits-required-field': [
+    { version: '1.6', rule: 'schema.required', scenario: async () => undefined, evidence: (f) => expect(sent(f).some((t) => t.includes('StatusNotification') && !t.includes('errorCode'))).toBe(true) },
+    { version: '2.0.1', rule: 'schema.required', scenario: async () => undefined, evidence: (f) => expect(sent(f).some((t) => t.includes('StatusNotification') && !t.includes('connectorStatus'))).toBe(true) },
+  ],
+  'reuses-message-ids': [
+    {
+      version: '2.0.1',
+      rule: 'correlation.duplicate-message-id',
+      scenario: async () => undefined,
+      evidence: (f) => expect(new Set(sent(f).map((t) => (JSON.parse(t) as unknown[])[1])).size).toBe(1),
+    },
+  ],
+  'breaks-outstanding-call': [
+    {
+      version: '1.6',
+      rule: 'correlation.outstanding-call',
+      scenario: (rig) => rig.advance(300),
+      evidence: (f) => {
+        const texts = f.frames.map((x) => `${x.dir}:${(JSON.parse(x.text) as unknown[])[2] === 'Heartbeat' ? 'HB' : (JSON.parse(x.text) as unknown[])[0]}`);
+        expect(texts.join(' ')).toContain('cp2csms:HB cp2csms:HB');
+      },
+    },
+  ],
+  'answers-too-late': [
+    {
+      version: '1.6',
+      rule: 'correlation.response-timeout',
+      options: { realClock: true, judge: { responseTimeoutMs: 300 }, behaviours: ['answers-too-late=0.6'] },
+      scenario: async (rig) => {
+        const started = Date.now();
+        await rig.csms.call('GetConfiguration', {});
+        keep(rig, Date.now() - started);
+      },
+      evidence: (f, c) => {
+        const latency = (j: Judged) => Number(kept(j));
+        expect(latency(f)).toBeGreaterThanOrEqual(550);
+        expect(latency(c)).toBeLessThan(300);
+      },
+    },
+  ],
+  'skip-boot': [
+    { version: '1.6', rule: 'sequence.boot-first', scenario: (rig) => rig.advance(10), evidence: (f, c) => expect([sent(f)[0]?.includes('BootNotification'), sent(c)[0]?.includes('BootNotification')]).toEqual([false, true]) },
+    { version: '2.0.1', rule: 'sequence.boot-first', scenario: (rig) => rig.advance(10), evidence: (f) => expect(f.rig.csms.actions().indexOf('BootNotification')).toBeGreaterThan(0) },
+  ],
+  'boot-retry-ignores-interval': [
+    {
+      version: '1.6',
+      rule: 'timing.boot-retry-after-rejected',
+      scenario: async (rig) => {
+        let n = 0;
+        rig.csms.respond('BootNotification', () => ({ status: n++ === 0 ? 'Rejected' : 'Accepted', currentTime: iso(rig), interval: 60 }));
+        rig.cp.operator.powerLoss(1);
+        await rig.advance(5);
+      },
+      evidence: (f, c) => expect([calls(f, 'BootNotification').length, calls(c, 'BootNotification').length]).toEqual([3, 2]),
+    },
+  ],
+  'heartbeat-ignores-interval': [
+    {
+      version: '2.0.1',
+      rule: 'timing.heartbeat-early',
+      scenario: (rig) => rig.advance(60),
+      evidence: (f, c) => expect([calls(f, 'Heartbeat').length, calls(c, 'Heartbeat').length]).toEqual([12, 0]),
+    },
+  ],
+  'invalid-status-transition': [
+    {
+      version: '1.6',
+      rule: 'state.connector-transition',
+      scenario: async (rig) => {
+        rig.cp.operator.plugIn(1);
+        await rig.advance(0);
+      },
+      evidence: (f) => expect(calls(f, 'StatusNotification').at(-1)).toMatchObject({ connectorId: 1, status: 'Finishing' }),
+    },
+  ],
+  'status-not-reported': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        rule: 'timing.availability-not-reported',
+        scenario: async (rig) => {
+          await rig.csms.call('ChangeAvailability', version === '1.6' ? { connectorId: 1, type: 'Inoperative' } : { operationalStatus: 'Inoperative', evse: { id: 1 } });
+          await rig.advance(120);
+        },
+        evidence: (f, c) => expect([calls(f, 'StatusNotification').length, calls(c, 'StatusNotification').length]).toEqual([version === '1.6' ? 2 : 1, version === '1.6' ? 3 : 2]),
+      }),
+    ),
+  ],
+  'getvariables-accepts-unknown': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        const r = await rig.csms.call('GetVariables', { getVariableData: [{ component: { name: 'NoSuchCtrlr' }, variable: { name: 'X' } }] });
+        keep(rig, r);
+      },
+      evidence: (f, c) => {
+        expect(kept(f)).toContain('"attributeStatus":"Accepted"');
+        expect(kept(c)).toContain('"attributeStatus":"UnknownComponent"');
+      },
+    },
+  ],
+  'starts-on-invalid-id': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          rig.csms.idTags.set('BAD', { status: 'Invalid' });
+          rig.cp.operator.plugIn(1);
+          rig.cp.operator.presentIdToken('BAD');
+          await rig.advance(0);
+        },
+        evidence: (f, c) => {
+          const starts = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction') : calls(j, 'TransactionEvent')).length;
+          expect([starts(f) > 0, starts(c)]).toEqual([true, 0]);
+        },
+      }),
+    ),
+  ],
+  'authorize-before-stop': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        rig.cp.operator.presentIdToken('TAG1');
+        await rig.advance(0);
+      },
+      evidence: (f, c) => expect([calls(f, 'Authorize').length, calls(c, 'Authorize').length]).toEqual([2, 1]),
+    },
+  ],
+  'wrong-transaction-id': [
+    {
+      version: '1.6',
+      rule: 'state.transaction-id-unknown',
+      options: { settings: { MeterValueSampleInterval: '10' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(10);
+      },
+      evidence: (f) => expect(calls(f, 'MeterValues')[0]!['transactionId']).toBe(100_001),
+    },
+    {
+      version: '2.0.1',
+      rule: 'state.tx-id-unstable',
+      options: { settings: { 'SampledDataCtrlr.TxUpdatedInterval': '10' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(10);
+        await rig.advance(70);
+      },
+      evidence: (f, c) => {
+        const ids = (j: Judged) => new Set(calls(j, 'TransactionEvent').map((p) => (p['transactionInfo'] as Record<string, unknown>)['transactionId'])).size;
+        expect([ids(f), ids(c)]).toEqual([2, 1]);
+      },
+    },
+  ],
+  'meter-goes-backwards': [
+    {
+      version: '1.6',
+      rule: 'state.energy-register-decreased',
+      options: { settings: { MeterValueSampleInterval: '10' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(30);
+      },
+      evidence: (f, c) => {
+        const down = energy16(f);
+        const up = energy16(c);
+        expect(down[2]!).toBeLessThan(down[0]!);
+        expect(up[2]!).toBeGreaterThan(up[0]!);
+      },
+    },
+    {
+      version: '2.0.1',
+      rule: 'state.energy-register-decreased',
+      options: { settings: { 'SampledDataCtrlr.TxUpdatedInterval': '10' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(30);
+      },
+      evidence: (f) => {
+        const down = energy2(f);
+        expect(down.at(-1)!).toBeLessThan(down[0]!);
+      },
+    },
+  ],
+  'tx-seqno-gap': [
+    {
+      version: '2.0.1',
+      rule: 'sequence.tx-seqno-gap',
+      options: { settings: { 'SampledDataCtrlr.TxUpdatedInterval': '50' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        // The judge waits the follow-up time (60 s) for a missing event before calling it a gap.
+        await rig.advance(130);
+      },
+      evidence: (f, c) => expect([calls(f, 'TransactionEvent').map((p) => p['seqNo']), calls(c, 'TransactionEvent').map((p) => p['seqNo'])]).toEqual([[0, 2, 3], [0, 1, 2]]),
+    },
+  ],
+  'tx-updated-before-started': [
+    {
+      version: '2.1',
+      rule: 'sequence.tx-started-first',
+      scenario: (rig) => tx16(rig),
+      evidence: (f) => expect(calls(f, 'TransactionEvent')[0]!['eventType']).toBe('Updated'),
+    },
+  ],
+  'remote-start-ignored': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        rule: 'timing.remote-start-timeout',
+        scenario: async (rig) => {
+          rig.cp.operator.plugIn(1);
+          await rig.csms.call(version === '1.6' ? 'RemoteStartTransaction' : 'RequestStartTransaction', version === '1.6' ? { connectorId: 1, idTag: 'R1' } : { evseId: 1, remoteStartId: 1, idToken: { idToken: 'R1', type: 'Central' } });
+          await rig.advance(180);
+        },
+        evidence: (f, c) => {
+          const starts = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction') : calls(j, 'TransactionEvent')).length;
+          expect([starts(f), starts(c) > 0]).toEqual([0, true]);
+        },
+      }),
+    ),
+  ],
+  'ignores-trigger-message': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        rule: 'timing.trigger-not-followed',
+        scenario: async (rig) => {
+          await rig.csms.call('TriggerMessage', version === '1.6' ? { requestedMessage: 'StatusNotification', connectorId: 1 } : { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } });
+          await rig.advance(90);
+        },
+        evidence: (f, c) => expect([calls(f, 'StatusNotification').length + 1]).toEqual([calls(c, 'StatusNotification').length]),
+      }),
+    ),
+  ],
+  'trigger-before-response': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('TriggerMessage', { requestedMessage: 'Heartbeat' });
+        await rig.advance(0);
+      },
+      evidence: (f, c) => {
+        const order = (j: Judged) =>
+          j.frames.map((x) => {
+            const m = JSON.parse(x.text) as unknown[];
+            return m[0] === 2 ? String(m[2]) : m[0] === 3 ? 'result' : '';
+          });
+        const f1 = order(f);
+        const c1 = order(c);
+        expect(f1.indexOf('Heartbeat')).toBeLessThan(f1.lastIndexOf('result') - 1);
+        expect(c1.indexOf('TriggerMessage') + 1).toBe(c1.indexOf('result', c1.indexOf('TriggerMessage')));
+      },
+    },
+  ],
+  'local-list-version-stuck': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('SendLocalList', { listVersion: 5, updateType: 'Full', localAuthorizationList: [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }] });
+        const r = await rig.csms.call('GetLocalListVersion', {});
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"listVersion":0'), kept(c)?.includes('"listVersion":5')]).toEqual([true, true]),
+    },
+  ],
+  'rejects-every-reservation': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        const r = await rig.csms.call('ReserveNow', { id: 1, expiryDateTime: iso(rig, 60_000), idToken: { idToken: 'A', type: 'ISO14443' }, evseId: 1 });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Rejected'), kept(c)?.includes('Accepted')]).toEqual([true, true]),
+    },
+  ],
+  'reservation-never-expires': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('ReserveNow', { connectorId: 1, expiryDate: iso(rig, 30_000), idTag: 'A', reservationId: 1 });
+        await rig.advance(60);
+      },
+      evidence: (f, c) => expect([calls(f, 'StatusNotification').at(-1)!['status'], calls(c, 'StatusNotification').at(-1)!['status']]).toEqual(['Reserved', 'Available']),
+    },
+  ],
+  'stacks-profiles-wrongly': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        const start = iso(rig);
+        const p = (id: number, stackLevel: number, duration: number, periods: Array<[number, number]>) => ({
+          connectorId: 1,
+          csChargingProfiles: { chargingProfileId: id, stackLevel, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { duration, startSchedule: start, chargingRateUnit: 'A', chargingSchedulePeriod: periods.map(([startPeriod, limit]) => ({ startPeriod, limit })) } },
+        });
+        await rig.csms.call('SetChargingProfile', p(1, 0, 400, [[0, 6]]));
+        await rig.csms.call('SetChargingProfile', p(2, 1, 150, [[0, 7]]));
+        const r = await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' });
+        keep(rig, r);
+      },
+      evidence: (f, c) => {
+        expect(kept(f)).toContain('"chargingSchedulePeriod":[{"startPeriod":0,"limit":6}');
+        expect(kept(c)).toContain('"chargingSchedulePeriod":[{"startPeriod":0,"limit":7}');
+      },
+    },
+  ],
+  'accepts-txprofile-without-transaction': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        const r = await rig.csms.call('SetChargingProfile', {
+          evseId: 1,
+          chargingProfile: { id: 1, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: [{ id: 1, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6 }] }] },
+        });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]),
+    },
+  ],
+  'firmware-installed-without-downloading': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          await rig.csms.call('UpdateFirmware', version === '1.6' ? { location: 'https://fw.example.com/f', retrieveDate: iso(rig) } : { requestId: 1, firmware: { location: 'https://fw.example.com/f', retrieveDateTime: iso(rig) } });
+          await rig.advance(60);
+        },
+        evidence: (f, c) => expect([calls(f, 'FirmwareStatusNotification')[0]!['status'], calls(c, 'FirmwareStatusNotification')[0]!['status']]).toEqual(['Installed', 'Downloading']),
+      }),
+    ),
+  ],
+  'diagnostics-without-status': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('GetDiagnostics', { location: 'ftp://logs.example.com/' });
+        await rig.advance(60);
+      },
+      evidence: (f, c) => expect([calls(f, 'DiagnosticsStatusNotification').length, calls(c, 'DiagnosticsStatusNotification').length]).toEqual([0, 2]),
+    },
+  ],
+  'log-upload-without-status': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          await rig.csms.call('GetLog', { logType: 'SecurityLog', requestId: 1, log: { remoteLocation: 'ftp://logs.example.com/' } });
+          await rig.advance(60);
+        },
+        evidence: (f, c) => expect([calls(f, 'LogStatusNotification').length, calls(c, 'LogStatusNotification').length]).toEqual([0, 2]),
+      }),
+    ),
+  ],
+  'accepts-security-profile-downgrade': [
+    {
+      version: '1.6',
+      options: { securityProfile: 1, password: 'a-long-enough-password' },
+      scenario: async (rig) => {
+        const r = await rig.csms.call('ChangeConfiguration', { key: 'SecurityProfile', value: '0' });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]),
+    },
+    {
+      version: '2.0.1',
+      options: { securityProfile: 1, password: 'a-long-enough-password' },
+      scenario: async (rig) => {
+        const r = await rig.csms.call('SetNetworkProfile', { configurationSlot: 1, connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://x/y', messageTimeout: 30, securityProfile: 0, ocppInterface: 'Wired0' } });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]),
+    },
+  ],
+  'accepts-invalid-certificate': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          const r = await rig.csms.call('CertificateSigned', { certificateChain: 'not a certificate' });
+          keep(rig, r);
+          await rig.advance(0);
+        },
+        evidence: (f, c) => {
+          expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]);
+          const invalid = (j: Judged) => calls(j, 'SecurityEventNotification').filter((p) => /Invalid/.test(String(p['type']))).length;
+          expect([invalid(f), invalid(c)]).toEqual([0, 1]);
+        },
+      }),
+    ),
+  ],
+  'no-security-events': [
+    {
+      version: '2.0.1',
+      rule: 'security.event-after-boot',
+      scenario: (rig) => rig.advance(90),
+      evidence: (f, c) => expect([calls(f, 'SecurityEventNotification').length, calls(c, 'SecurityEventNotification').length]).toEqual([0, 1]),
+    },
+  ],
+  'cost-updated-error': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        const r = await rig.csms.call('CostUpdated', { totalCost: 1, transactionId: 'x' });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('InternalError'), kept(c)?.includes('"kind":"result"')]).toEqual([true, true]),
+    },
+  ],
+  'display-messages-forgotten': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        await rig.csms.call('SetDisplayMessage', { message: { id: 1, priority: 'NormalCycle', message: { format: 'UTF8', content: 'Hello' } } });
+        const r = await rig.csms.call('GetDisplayMessages', { requestId: 1 });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Unknown'), kept(c)?.includes('Accepted')]).toEqual([true, true]),
+    },
+  ],
+  'datatransfer-accepts-unknown-vendor': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        const r = await rig.csms.call('DataTransfer', { vendorId: 'com.example' });
+        keep(rig, r);
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"status":"Accepted"'), kept(c)?.includes('UnknownVendorId')]).toEqual([true, true]),
+    },
+  ],
+};
+
+describe('named faulty behaviours', () => {
+  it('every behaviour has a scenario here, for a version it applies to', () => {
+    for (const b of BEHAVIOURS) {
+      const cases = CASES[b.name];
+      expect(cases.length, b.name).toBeGreaterThan(0);
+      for (const c of cases) expect((b.versions as readonly string[]).includes(c.version), `${b.name} on ${c.version}`).toBe(true);
+    }
+  });
+
+  it('every 1.6 feature profile and every 2.0.1 block the simulator supports has a behaviour', () => {
+    const targets = new Set(BEHAVIOURS.flatMap((b) => [...b.targets]));
+    for (const t of ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger', 'Security', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P']) {
+      expect(targets.has(t), t).toBe(true);
+    }
+  });
+
+  for (const b of BEHAVIOURS) {
+    for (const c of CASES[b.name]) {
+      it(`${b.name} (${c.version})${c.rule !== undefined ? ` → ${c.rule}` : ''}`, async () => {
+        const { behaviours: given, ...options } = c.options ?? {};
+        const faulty = await run(c.version, given ?? [b.name], c.scenario, options);
+        const clean = await run(c.version, [], c.scenario, options);
+        c.evidence(faulty, clean);
+        if (c.rule !== undefined) {
+          expect([...faulty.rules], `${b.name} should raise ${c.rule}`).toContain(c.rule);
+          expect([...clean.rules], `the conformant run should not raise ${c.rule}`).not.toContain(c.rule);
+          // The registry names the rule the judge raises.
+          expect(b.rule.split(', ')).toContain(c.rule);
+        }
+      });
+    }
+  }
+});
