@@ -524,7 +524,7 @@ describe('named faulty behaviours', () => {
   });
 
   it('every 1.6 feature profile and every 2.0.1 block the simulator supports has a behaviour', () => {
-    const targets = new Set(BEHAVIOURS.flatMap((b) => [...b.targets]));
+    const targets = new Set<string>(BEHAVIOURS.flatMap((b) => [...b.targets]));
     for (const t of ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger', 'Security', 'A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P']) {
       expect(targets.has(t), t).toBe(true);
     }
@@ -534,7 +534,7 @@ describe('named faulty behaviours', () => {
     for (const c of CASES[b.name]) {
       it(`${b.name} (${c.version})${c.rule !== undefined ? ` → ${c.rule}` : ''}`, async () => {
         const { behaviours: given, ...options } = c.options ?? {};
-        const faulty = await run(c.version, given ?? [b.name], c.scenario, options);
+        const faulty = await run(c.version, given !== undefined ? [...given] : [b.name], c.scenario, options);
         const clean = await run(c.version, [], c.scenario, options);
         c.evidence(faulty, clean);
         if (c.rule !== undefined) {
