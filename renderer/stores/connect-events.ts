@@ -37,7 +37,16 @@ export function connectEvents(stores: AppStores): () => void {
       if (state === 'open' && before !== 'open') resync(stores);
     }) ?? (() => {}),
     client.on('traffic.frames', ({ frames }) => stores.frames.getState().actions.live(frames)),
-    client.on('traffic.sessions', ({ sessions }) => stores.sessions.getState().actions.apply(sessions)),
+    client.on('traffic.sessions', ({ sessions }) => {
+      stores.sessions.getState().actions.apply(sessions);
+      // Sessions counting more frames than the unfiltered view knows: frames came without events.
+      const { query, total, actions } = stores.frames.getState();
+      if (query.filter === '' && query.session === undefined) {
+        let counted = 0;
+        for (const s of stores.sessions.getState().byId.values()) counted += s.frames;
+        if (counted > total) actions.catchUp();
+      }
+    }),
     client.on('traffic.reset', () => {
       stores.sessions.getState().actions.reset();
       stores.inspector.getState().actions.clear();

@@ -17,7 +17,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'action', label: 'Action', width: 'minmax(120px, 1.2fr)', title: 'Action (for a response, its request\u2019s)' },
   { id: 'id', label: 'Message id', width: 'minmax(90px, 1fr)', title: 'OCPP-J message id' },
   { id: 'latency', label: 'Latency', width: '70px', title: 'For a response: time since its request', align: 'right' },
-  { id: 'pair', label: 'Pair', width: '64px', title: 'The matching request or response; click to go there' },
+  { id: 'pair', label: 'Pair', width: '80px', title: 'The matching request or response; click to go there' },
   { id: 'findings', label: 'Findings', width: '88px', title: 'Findings by severity' },
 ];
 

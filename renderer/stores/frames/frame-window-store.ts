@@ -40,6 +40,8 @@ export interface FrameWindowActions {
   live(frames: readonly FrameSummary[]): void;
   /** The engine's store was cleared or replaced. */
   reset(): void;
+  /** Asks the engine for rows after the last known one (frames added without events, e.g. by a capture load). */
+  catchUp(): void;
   /** Position of a frame (by store index) in the current view, or undefined if the view does not hold it. */
   locate(index: number): Promise<number | undefined>;
   /** In a one-session view: where the frame with this seq is, and its store index. */
@@ -154,6 +156,9 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
             return;
           }
           set((s) => ({ pages: linkPairs(s.pages, frames) }));
+          void refreshTail();
+        },
+        catchUp() {
           void refreshTail();
         },
         reset() {
