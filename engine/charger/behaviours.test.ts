@@ -47,7 +47,9 @@ async function run(version: OcppVersion, behaviours: string[], scenario: (rig: R
 
 /** Answers a scenario kept for its evidence (the CSMS's frame list also gets the charger's later frames). */
 const outcomes = new WeakMap<Rig, string[]>();
-const keep = (rig: Rig, value: unknown) => outcomes.set(rig, [...(outcomes.get(rig) ?? []), JSON.stringify(value)]);
+const keep = (rig: Rig, value: unknown): void => {
+  outcomes.set(rig, [...(outcomes.get(rig) ?? []), JSON.stringify(value)]);
+};
 const kept = (j: Judged) => outcomes.get(j.rig)?.at(-1);
 
 const sent = (j: Judged) => j.frames.filter((f) => f.dir === 'cp2csms').map((f) => f.text);
@@ -66,6 +68,11 @@ const iso = (rig: Rig, offsetMs = 0) => new Date(rig.timers.now() + offsetMs).to
 const tx16 = async (rig: Rig) => {
   rig.cp.operator.plugIn(1);
   rig.cp.operator.presentIdToken('TAG1');
+  await rig.advance(0);
+};
+const tx16Tag = async (rig: Rig, tag: string) => {
+  rig.cp.operator.plugIn(1);
+  rig.cp.operator.presentIdToken(tag);
   await rig.advance(0);
 };
 const energy16 = (j: Judged) => calls(j, 'MeterValues').map((p) => Number((p['meterValue'] as Array<{ sampledValue: Array<{ value: string }> }>)[0]!.sampledValue[0]!.value));
@@ -510,6 +517,317 @@ const CASES: Record<BehaviourName, Case[]> = {
         keep(rig, r);
       },
       evidence: (f, c) => expect([kept(f)?.includes('"status":"Accepted"'), kept(c)?.includes('UnknownVendorId')]).toEqual([true, true]),
+    },
+  ],
+  'pending-sends-requests': [
+    {
+      version: '1.6',
+      rule: 'sequence.pending-charger-message',
+      scenario: async (rig) => {
+        let n = 0;
+        rig.csms.respond('BootNotification', () => ({ status: n++ === 0 ? 'Pending' : 'Accepted', currentTime: iso(rig), interval: 30 }));
+        rig.cp.operator.powerLoss(1);
+        await rig.advance(5);
+      },
+      evidence: (f, c) => {
+        const before = (j: Judged) => j.rig.csms.actions().slice(j.rig.csms.actions().lastIndexOf('BootNotification') - 1);
+        expect(before(f)).toContain('Heartbeat');
+        expect(before(c)).not.toContain('Heartbeat');
+      },
+    },
+  ],
+  'connection-timeout-ignored': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(120);
+          keep(rig, rig.cp.summary().connectors[0]!.authorized ?? 'none');
+        },
+        evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['"TAG1"', '"none"']),
+      }),
+    ),
+  ],
+  'any-tag-stops-transaction': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        rig.cp.operator.presentIdToken('SOMEONE-ELSE');
+        await rig.advance(0);
+      },
+      evidence: (f, c) => expect([calls(f, 'StopTransaction').length, calls(c, 'StopTransaction').length]).toEqual([1, 0]),
+    },
+  ],
+  'wrong-stop-reason': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.csms.call('RemoteStopTransaction', { transactionId: 1 });
+        await rig.advance(0);
+      },
+      evidence: (f, c) => expect([calls(f, 'StopTransaction')[0]!['reason'], calls(c, 'StopTransaction')[0]!['reason']]).toEqual(['Local', 'Remote']),
+    },
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        await tx16(rig);
+        rig.cp.operator.unplug(1);
+        await rig.advance(0);
+      },
+      evidence: (f, c) => {
+        const reason = (j: Judged) => (calls(j, 'TransactionEvent').at(-1)!['transactionInfo'] as Record<string, unknown>)['stoppedReason'];
+        expect([reason(f), reason(c)]).toEqual(['Local', 'EVDisconnected']);
+      },
+    },
+  ],
+  'cache-not-used': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        options: { settings: version === '1.6' ? { LocalPreAuthorize: 'true' } : { 'AuthCtrlr.LocalPreAuthorize': 'true' } },
+        scenario: async (rig) => {
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+        },
+        evidence: (f, c) => expect([calls(f, 'Authorize').length, calls(c, 'Authorize').length]).toEqual([2, 1]),
+      }),
+    ),
+  ],
+  'clear-cache-noop': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        options: { settings: version === '1.6' ? { LocalPreAuthorize: 'true' } : { 'AuthCtrlr.LocalPreAuthorize': 'true' } },
+        scenario: async (rig) => {
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+          await rig.csms.call('ClearCache', {});
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(0);
+        },
+        evidence: (f, c) => expect([calls(f, 'Authorize').length, calls(c, 'Authorize').length]).toEqual([1, 2]),
+      }),
+    ),
+  ],
+  'offline-start-refused': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        options: { settings: version === '1.6' ? { AllowOfflineTxForUnknownId: 'true' } : { 'AuthCtrlr.OfflineTxForUnknownIdEnabled': 'true' } },
+        scenario: async (rig) => {
+          rig.cp.operator.networkDown();
+          rig.cp.operator.plugIn(1);
+          rig.cp.operator.presentIdToken('TAG1');
+          await rig.advance(1);
+          rig.cp.operator.networkUp();
+          await rig.advance(10);
+        },
+        evidence: (f, c) => {
+          const starts = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction') : calls(j, 'TransactionEvent')).length;
+          expect([starts(f), starts(c) > 0]).toEqual([0, true]);
+        },
+      }),
+    ),
+  ],
+  'local-list-not-consulted': [
+    {
+      version: '1.6',
+      options: { settings: { LocalPreAuthorize: 'true' } },
+      scenario: async (rig) => {
+        await rig.csms.call('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'LISTED', idTagInfo: { status: 'Accepted' } }] });
+        await tx16Tag(rig, 'LISTED');
+      },
+      evidence: (f, c) => expect([calls(f, 'Authorize').length, calls(c, 'Authorize').length]).toEqual([1, 0]),
+    },
+  ],
+  'remote-control-accepts-anything': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        keep(rig, await rig.csms.call('RemoteStartTransaction', { connectorId: 0, idTag: 'X' }));
+        keep(rig, await rig.csms.call('RemoteStopTransaction', { transactionId: 4242 }));
+      },
+      evidence: (f, c) => {
+        expect(outcomes.get(f.rig)!.every((o) => o.includes('Accepted'))).toBe(true);
+        expect(outcomes.get(c.rig)!.every((o) => o.includes('Rejected'))).toBe(true);
+      },
+    },
+  ],
+  'unlock-always-succeeds': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => keep(rig, await rig.csms.call('UnlockConnector', version === '1.6' ? { connectorId: 9 } : { evseId: 9, connectorId: 1 })),
+        evidence: (f, c) => expect([kept(f)?.includes('Unlocked'), kept(c)?.includes(version === '1.6' ? 'NotSupported' : 'UnknownConnector')]).toEqual([true, true]),
+      }),
+    ),
+  ],
+  'availability-not-persisted': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          await rig.csms.call('ChangeAvailability', version === '1.6' ? { connectorId: 1, type: 'Inoperative' } : { operationalStatus: 'Inoperative', evse: { id: 1 } });
+          await rig.csms.call('Reset', version === '1.6' ? { type: 'Hard' } : { type: 'Immediate' });
+          await rig.advance(10);
+        },
+        evidence: (f, c) => expect([f.rig.cp.summary().connectors[0]!.status, c.rig.cp.summary().connectors[0]!.status]).toEqual(['Available', 'Unavailable']),
+      }),
+    ),
+  ],
+  'charges-while-faulted': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          rig.cp.operator.fault(1);
+          await tx16(rig);
+        },
+        evidence: (f, c) => {
+          const starts = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction') : calls(j, 'TransactionEvent')).length;
+          expect([starts(f) > 0, starts(c)]).toEqual([true, 0]);
+        },
+      }),
+    ),
+  ],
+  'hard-reset-loses-transaction': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          await tx16(rig);
+          await rig.csms.call('Reset', version === '1.6' ? { type: 'Hard' } : { type: 'Immediate' });
+          await rig.advance(30);
+        },
+        evidence: (f, c) => {
+          const stops = (j: Judged) => (version === '1.6' ? calls(j, 'StopTransaction') : calls(j, 'TransactionEvent').filter((p) => p['eventType'] === 'Ended')).length;
+          expect([stops(f), stops(c)]).toEqual([0, 1]);
+        },
+      }),
+    ),
+  ],
+  'change-config-not-applied': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '15' });
+        keep(rig, await rig.csms.call('GetConfiguration', { key: ['MeterValueSampleInterval'] }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"value":"60"'), kept(c)?.includes('"value":"15"')]).toEqual([true, true]),
+    },
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        await rig.csms.call('SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' }, attributeValue: '20' }] });
+        keep(rig, await rig.csms.call('GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"attributeValue":"300"'), kept(c)?.includes('"attributeValue":"20"')]).toEqual([true, true]),
+    },
+  ],
+  'unknown-key-rejected': [
+    {
+      version: '1.6',
+      scenario: async (rig) => keep(rig, await rig.csms.call('ChangeConfiguration', { key: 'Testing', value: 'true' })),
+      evidence: (f, c) => expect([kept(f)?.includes('"Rejected"'), kept(c)?.includes('"NotSupported"')]).toEqual([true, true]),
+    },
+  ],
+  'meter-values-missing-measurand': [
+    {
+      version: '1.6',
+      options: { settings: { MeterValueSampleInterval: '10', MeterValuesSampledData: 'Energy.Active.Import.Register,Power.Active.Import,Current.Import' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(10);
+      },
+      evidence: (f, c) => {
+        const count = (j: Judged) => (calls(j, 'MeterValues')[0]!['meterValue'] as Array<{ sampledValue: unknown[] }>)[0]!.sampledValue.length;
+        expect([count(f), count(c)]).toEqual([1, 5]);
+      },
+    },
+  ],
+  'offline-queue-out-of-order': [
+    {
+      version: '1.6',
+      rule: 'sequence.transaction-chronology',
+      options: { settings: { MeterValueSampleInterval: '10', AllowOfflineTxForUnknownId: 'true' } },
+      scenario: async (rig) => {
+        rig.cp.operator.networkDown();
+        await tx16(rig);
+        await rig.advance(25);
+        rig.cp.operator.presentIdToken('TAG1');
+        await rig.advance(1);
+        rig.cp.operator.networkUp();
+        await rig.advance(10);
+      },
+      evidence: (f, c) => {
+        const order = (j: Judged) => j.rig.csms.actions().filter((a) => a === 'StartTransaction' || a === 'MeterValues' || a === 'StopTransaction');
+        expect(order(f)).toEqual(['StopTransaction', 'MeterValues', 'MeterValues', 'StartTransaction']);
+        expect(order(c)).toEqual(['StartTransaction', 'MeterValues', 'MeterValues', 'StopTransaction']);
+      },
+    },
+  ],
+  'reserve-now-always-accepted': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.cp.operator.fault(1);
+        keep(rig, await rig.csms.call('ReserveNow', { connectorId: 1, expiryDate: iso(rig, 60_000), idTag: 'A', reservationId: 1 }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Faulted')]).toEqual([true, true]),
+    },
+  ],
+  'start-tx-missing-reservation-id': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => {
+          await rig.csms.call('ReserveNow', version === '1.6' ? { connectorId: 1, expiryDate: iso(rig, 600_000), idTag: 'TAG1', reservationId: 7 } : { id: 7, expiryDateTime: iso(rig, 600_000), idToken: { idToken: 'TAG1', type: 'ISO14443' }, evseId: 1 });
+          await tx16(rig);
+        },
+        evidence: (f, c) => {
+          const id = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction')[0]! : calls(j, 'TransactionEvent')[0]!)['reservationId'];
+          expect([id(f), id(c)]).toEqual([undefined, 7]);
+        },
+      }),
+    ),
+  ],
+  'trigger-accepts-unknown-connector': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        scenario: async (rig) => keep(rig, await rig.csms.call('TriggerMessage', version === '1.6' ? { requestedMessage: 'MeterValues', connectorId: 2 } : { requestedMessage: 'MeterValues', evse: { id: 2 } })),
+        evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]),
+      }),
+    ),
+  ],
+  'installs-despite-bad-signature': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => {
+        await rig.csms.call('UpdateFirmware', { requestId: 1, firmware: { location: 'https://fw.example.com/f', retrieveDateTime: iso(rig), signature: 'bad' } });
+        await rig.advance(60);
+      },
+      evidence: (f, c) => {
+        const statuses = (j: Judged) => calls(j, 'FirmwareStatusNotification').map((p) => p['status']);
+        expect(statuses(f)).toContain('SignatureVerified');
+        expect(statuses(c)).toContain('InvalidSignature');
+      },
+    },
+  ],
+  'data-transfer-callerror': [
+    {
+      version: '2.0.1',
+      scenario: async (rig) => keep(rig, await rig.csms.call('DataTransfer', { vendorId: 'com.example' })),
+      evidence: (f, c) => expect([kept(f)?.includes('NotImplemented'), kept(c)?.includes('UnknownVendorId')]).toEqual([true, true]),
     },
   ],
 };

@@ -460,6 +460,8 @@ export class ChargerCore implements ModelContext {
       const wait = this.faults.has('boot-retry-ignores-interval') ? 1 : interval > 0 ? interval : (this.options.defaultBootRetryS ?? 30);
       this.log(`${String(status)} by the CSMS: BootNotification again in ${wait} s`);
       this.scheduleBoot(wait);
+      // Behaviour pending-sends-requests: a request of its own while Pending (OCPP 1.6 §4.2).
+      if (status === 'Pending' && this.faults.has('pending-sends-requests')) void this.transmit('Heartbeat', {});
     }
     this.changed();
   }
@@ -542,13 +544,14 @@ export class ChargerCore implements ModelContext {
     const generation = this.generation;
     try {
       while (this.queue.length > 0 && this.online && generation === this.generation) {
-        const entry = this.queue[0]!;
+        // Behaviour offline-queue-out-of-order: newest first (OCPP 1.6 §3.7 wants chronological order).
+        const entry = this.faults.has('offline-queue-out-of-order') ? this.queue.at(-1)! : this.queue[0]!;
         entry.payload ??= entry.build();
         const r = await this.transmit(entry.action, entry.payload);
         if (generation !== this.generation) break;
         if (r.kind === 'closed') break; // Delivered after the reconnect.
         if (r.kind === 'result') {
-          this.queue.shift();
+          this.queue.splice(this.queue.indexOf(entry), 1);
           entry.onAnswer?.(r);
           entry.resolve(r);
           this.changed();
@@ -558,7 +561,7 @@ export class ChargerCore implements ModelContext {
         entry.attempts++;
         const policy = this.model.retryPolicy();
         if (entry.attempts >= Math.max(1, policy.attempts) || r.kind === 'invalid' || r.kind === 'raw') {
-          this.queue.shift();
+          this.queue.splice(this.queue.indexOf(entry), 1);
           this.log(`${entry.action} discarded after ${entry.attempts} failed attempt(s)`);
           entry.resolve(r.kind === 'error' ? r : undefined);
           this.changed();

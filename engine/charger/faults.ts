@@ -110,6 +110,18 @@ export class Faults {
         }
       }
     }
+    if (this.has('wrong-stop-reason')) {
+      if (v16 && action === 'StopTransaction') shaped.payload = { ...shaped.payload, reason: 'Local' };
+      if (!v16 && action === 'TransactionEvent' && payload['eventType'] === 'Ended') {
+        const info = shaped.payload['transactionInfo'] as Record<string, unknown>;
+        shaped.payload = { ...shaped.payload, transactionInfo: { ...info, stoppedReason: 'Local' } };
+      }
+    }
+    if (this.has('start-tx-missing-reservation-id') && (action === 'StartTransaction' || action === 'TransactionEvent') && shaped.payload['reservationId'] !== undefined) {
+      const copy = { ...shaped.payload };
+      delete copy['reservationId'];
+      shaped.payload = copy;
+    }
     if (!v16 && action === 'TransactionEvent') {
       const seqNo = payload['seqNo'];
       if (this.has('tx-seqno-gap') && payload['eventType'] !== 'Started' && typeof seqNo === 'number') {
@@ -142,6 +154,16 @@ export class Faults {
       );
       out = { result: { ...out.result, [key]: results } };
     }
+    const status = 'result' in out ? out.result['status'] : undefined;
+    const accept = (value: string) => {
+      if ('result' in out) out = { result: { ...out.result, status: value } };
+    };
+    if (this.has('remote-control-accepts-anything') && /^(Remote|Request)(Start|Stop)Transaction$/.test(call.action) && status === 'Rejected') accept('Accepted');
+    if (this.has('unlock-always-succeeds') && call.action === 'UnlockConnector') accept('Unlocked');
+    if (this.has('reserve-now-always-accepted') && call.action === 'ReserveNow') accept('Accepted');
+    if (this.has('trigger-accepts-unknown-connector') && /TriggerMessage$/.test(call.action) && status === 'Rejected') accept('Accepted');
+    if (this.has('unknown-key-rejected') && call.action === 'ChangeConfiguration' && status === 'NotSupported') accept('Rejected');
+    if (this.has('data-transfer-callerror') && call.action === 'DataTransfer') out = { error: { code: 'NotImplemented', description: 'DataTransfer is not implemented (behaviour data-transfer-callerror)' } };
     if (this.has('answers-too-late')) {
       // Real seconds on purpose: this is about the CSMS's response timeout, not simulated time.
       await new Promise((resolve) => setTimeout(resolve, this.param('answers-too-late') * 1000));

@@ -59,6 +59,13 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
     Reset: (p) => {
       const hard = p['type'] === 'Hard';
       return answer({ status: 'Accepted' }, async () => {
+        if (hard && ctx.faults.has('hard-reset-loses-transaction')) {
+          // Behaviour hard-reset-loses-transaction: the transactions vanish without a stop.
+          for (const c of s.outlets) {
+            ctx.cancel(c.transaction?.sampleTimer);
+            c.transaction = undefined;
+          }
+        }
         const running = s.outlets.filter((c) => c.transaction !== undefined);
         const stops = running.map((c) => sessions.stopTransaction(c, hard ? 'HardReset' : 'SoftReset'));
         if (!hard) {
@@ -112,7 +119,7 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
     ChangeConfiguration: (p) => changeConfiguration(parts, p['key'] as string, p['value'] as string),
     // §5.4, errata 3.23
     ClearCache: () => {
-      s.cache.clear();
+      if (!ctx.faults.has('clear-cache-noop')) s.cache.clear();
       return answer({ status: 'Accepted' });
     },
     // §5.6, §4.3
@@ -207,6 +214,7 @@ export function changeConfiguration({ s, sessions }: Parts16, key: string, value
       ctx.setSecurity({ ...ctx.security, password: s.basicAuthPassword() }, 'new AuthorizationKey');
     });
   }
+  if (ctx.faults.has('change-config-not-applied')) return answer({ status: 'Accepted' });
   s.config.set(d.key, value);
   switch (d.key) {
     case 'HeartbeatInterval':

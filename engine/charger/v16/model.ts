@@ -59,6 +59,11 @@ export class ChargePoint16 implements ChargerModel {
 
   powerUp(_reason: BootReason): void {
     for (const c of this.s.connectors) {
+      // Behaviour availability-not-persisted: Unavailable does not survive the reboot.
+      if (this.ctx.faults.has('availability-not-persisted')) {
+        c.operative = true;
+        c.scheduledOperative = undefined;
+      }
       c.reported = undefined;
       c.authorized = undefined;
       c.reportTimer = undefined;

@@ -42,7 +42,15 @@ export class Sessions16 {
   }
 
   private measurands(key: string) {
-    return parseMeasurandList(this.config.get(key)).ok;
+    const list = parseMeasurandList(this.config.get(key)).ok;
+    // Behaviour meter-values-missing-measurand: only the register, whatever is configured.
+    if (this.ctx.faults.has('meter-values-missing-measurand') && list.length > 0) return [{ measurand: 'Energy.Active.Import.Register' as const }];
+    return list;
+  }
+
+  /** A fault stops new sessions (unless behaviour charges-while-faulted). */
+  private faultBlocks(c: Connector16): boolean {
+    return (c.fault !== undefined || this.s.connectors[0]!.fault !== undefined) && !this.ctx.faults.has('charges-while-faulted');
   }
 
   // --- Authorization ---------------------------------------------------------------------------
@@ -58,13 +66,13 @@ export class Sessions16 {
   async authorize(idTag: string, options: { forceCentral?: boolean } = {}): Promise<AuthResult> {
     const local = lookUpLocally(idTag, {
       list: this.s.list,
-      listEnabled: this.s.supports('LocalAuthListManagement') && this.config.bool('LocalAuthListEnabled'),
+      listEnabled: this.s.supports('LocalAuthListManagement') && this.config.bool('LocalAuthListEnabled') && !this.ctx.faults.has('local-list-not-consulted'),
       cache: this.s.cache,
       cacheEnabled: this.config.bool('AuthorizationCacheEnabled'),
       now: this.ctx.now(),
     });
     if (this.ctx.online) {
-      if (options.forceCentral !== true && local !== undefined && local.entry.status === 'Accepted' && this.config.bool('LocalPreAuthorize')) {
+      if (options.forceCentral !== true && !this.ctx.faults.has('cache-not-used') && local !== undefined && local.entry.status === 'Accepted' && this.config.bool('LocalPreAuthorize')) {
         return { accepted: true, status: 'Accepted', source: local.source, ...(local.entry.parent !== undefined ? { parentIdTag: local.entry.parent } : {}) };
       }
       const r = await this.ctx.send('Authorize', { idTag });
@@ -77,6 +85,7 @@ export class Sessions16 {
       if (r?.kind === 'error') return { accepted: false, status: 'Invalid', source: 'central' };
       // No answer: carry on as offline.
     }
+    if (this.ctx.faults.has('offline-start-refused')) return { accepted: false, status: 'Invalid', source: 'none' };
     if (local !== undefined) {
       // §3.5.4: a listed tag that is not Accepted is rejected, also offline.
       const accepted = local.entry.status === 'Accepted' && this.config.bool('LocalAuthorizeOffline');
@@ -121,9 +130,15 @@ export class Sessions16 {
       this.dropAuthorization(waiting);
       return;
     }
+    // Behaviour any-tag-stops-transaction: another tag stops it, no group check (TC_068_CS).
+    const running = candidates.find((c) => c.transaction !== undefined);
+    if (running !== undefined && this.ctx.faults.has('any-tag-stops-transaction')) {
+      await this.stopTransaction(running, 'Local', idTag);
+      return;
+    }
     // 3. A transaction of the same group: stop it if the parents match (§3.10).
     const grouped = candidates.filter((c) => c.transaction?.parentIdTag !== undefined);
-    const free = candidates.find((c) => c.transaction === undefined && c.operative && c.fault === undefined && this.s.connectors[0]!.fault === undefined);
+    const free = candidates.find((c) => c.transaction === undefined && c.operative && !this.faultBlocks(c));
     if (grouped.length > 0 && (free === undefined || connectorId !== undefined)) {
       const auth = await this.authorize(idTag, { forceCentral: this.localParent(idTag) === undefined });
       const match = grouped.find((c) => auth.parentIdTag !== undefined && c.transaction?.parentIdTag === auth.parentIdTag);
@@ -140,7 +155,7 @@ export class Sessions16 {
   }
 
   private chooseConnector(candidates: Connector16[], idTag: string): Connector16 | undefined {
-    const usable = candidates.filter((c) => c.transaction === undefined && !c.finishing && c.operative && c.fault === undefined && this.s.connectors[0]!.fault === undefined);
+    const usable = candidates.filter((c) => c.transaction === undefined && !c.finishing && c.operative && !this.faultBlocks(c));
     return (
       usable.find((c) => c.reservation?.idTag === idTag) ??
       usable.find((c) => c.plugged && c.authorized === undefined && c.reservation === undefined) ??
@@ -171,7 +186,7 @@ export class Sessions16 {
       this.ctx.log(`connector ${c.id} is reserved for another id tag`);
       return;
     }
-    if (c.transaction !== undefined || !c.operative || c.fault !== undefined) return;
+    if (c.transaction !== undefined || !c.operative || this.faultBlocks(c)) return;
     if (c.plugged && c.evConnected) {
       await this.startTransaction(c, idTag, auth.parentIdTag, options.profile);
       return;
@@ -180,10 +195,12 @@ export class Sessions16 {
     this.dropAuthorization(c, { silent: true });
     c.authorized = { idTag, ...(auth.parentIdTag !== undefined ? { parentIdTag: auth.parentIdTag } : {}) };
     if (options.profile !== undefined) this.pendingProfiles.set(c.id, options.profile);
-    c.authorized.timer = this.ctx.after(this.config.int('ConnectionTimeOut', 60) * 1000, () => {
-      this.ctx.log(`connector ${c.id}: no cable within ConnectionTimeOut`);
-      this.dropAuthorization(c);
-    });
+    if (!this.ctx.faults.has('connection-timeout-ignored')) {
+      c.authorized.timer = this.ctx.after(this.config.int('ConnectionTimeOut', 60) * 1000, () => {
+        this.ctx.log(`connector ${c.id}: no cable within ConnectionTimeOut`);
+        this.dropAuthorization(c);
+      });
+    }
     this.s.refresh(c);
   }
 
@@ -310,7 +327,8 @@ export class Sessions16 {
     const stop = this.stopSamples(c, 'Sample.Periodic');
     if (stop !== undefined) tx.samples.push(stop);
     void this.ctx
-      .send('MeterValues', () => ({ connectorId: c.id, ...(tx.transactionId !== undefined ? { transactionId: tx.transactionId } : {}), meterValue: [value] }), { kind: 'transaction' })
+      // Errata 3.18: -1 when the CSMS never gave the transaction an id.
+      .send('MeterValues', () => ({ connectorId: c.id, transactionId: tx.transactionId ?? -1, meterValue: [value] }), { kind: 'transaction' })
       .catch(() => undefined);
   }
 
@@ -320,7 +338,7 @@ export class Sessions16 {
     const sampled = this.measurands('MeterValuesSampledData');
     const value = this.s.meterValue(c, sampled.length > 0 ? sampled : [{ measurand: 'Energy.Active.Import.Register' }], 'Trigger');
     const tx = c.transaction;
-    await this.ctx.send('MeterValues', { connectorId: c.id, ...(tx?.transactionId !== undefined ? { transactionId: tx.transactionId } : {}), meterValue: [value] }, { kind: 'triggered' });
+    await this.ctx.send('MeterValues', { connectorId: c.id, ...(tx !== undefined ? { transactionId: tx.transactionId ?? -1 } : {}), meterValue: [value] }, { kind: 'triggered' });
   }
 
   /** MeterValueSampleInterval changed: restart the sampling of running transactions. */
@@ -353,7 +371,7 @@ export class Sessions16 {
       if (stopWanted.length > 0 && tx !== undefined) tx.samples.push(this.s.meterValue(c, stopWanted, 'Sample.Clock', timestamp));
       if (wanted.length === 0) continue;
       const value = this.s.meterValue(c, wanted, 'Sample.Clock', timestamp);
-      const build = () => ({ connectorId: c.id, ...(tx?.transactionId !== undefined ? { transactionId: tx.transactionId } : {}), meterValue: [value] });
+      const build = () => ({ connectorId: c.id, ...(tx !== undefined ? { transactionId: tx.transactionId ?? -1 } : {}), meterValue: [value] });
       void this.ctx.send('MeterValues', build, { kind: tx !== undefined ? 'transaction' : 'normal' }).catch(() => undefined);
     }
   }
@@ -394,7 +412,8 @@ export class Sessions16 {
     const delivered = this.ctx.send(
       'StopTransaction',
       () => ({
-        transactionId: tx.transactionId ?? 0,
+        // Errata 3.18: -1 when the CSMS never gave the transaction an id.
+        transactionId: tx.transactionId ?? -1,
         meterStop,
         timestamp,
         reason,
@@ -434,7 +453,7 @@ export class Sessions16 {
     }
     // An authorization waiting on another connector moves to the one the cable went into.
     const waiting = c.authorized ?? this.s.outlets.find((o) => o !== c && o.authorized !== undefined && !o.plugged)?.authorized;
-    if (waiting !== undefined && c.fault === undefined && c.operative) {
+    if (waiting !== undefined && !this.faultBlocks(c) && c.operative) {
       const from = this.s.outlets.find((o) => o.authorized === waiting);
       if (from !== undefined && from !== c) {
         this.ctx.cancel(waiting.timer);

@@ -89,7 +89,13 @@ export function handlers2(parts: Parts2): Record<string, Handler2> {
         const { component, variable } = refs(item);
         const attributeType = (item['attributeType'] as string | undefined) ?? 'Actual';
         const value = item['attributeValue'] as string;
+        const before = dm.find(component, variable)?.value;
         const r = dm.write(component, variable, value, attributeType);
+        if (ctx.faults.has('change-config-not-applied') && r.definition !== undefined && before !== undefined) {
+          // Behaviour change-config-not-applied: Accepted, old value kept.
+          r.definition.value = before;
+          return { attributeStatus: r.status, ...(item['attributeType'] !== undefined ? { attributeType } : {}), component: item['component'], variable: item['variable'] };
+        }
         if (r.reason !== undefined) ctx.log(`SetVariables ${keyOf(component, variable)}: ${r.reason}`);
         if (r.definition !== undefined) {
           const key = keyOf(r.definition.component, r.definition.variable);
@@ -148,7 +154,10 @@ export function handlers2(parts: Parts2): Record<string, Handler2> {
         return answer({ status: 'Scheduled' });
       }
       return answer({ status: 'Accepted' }, async () => {
-        for (const e of running) tx.end(e, 'ResetCommand', 'ImmediateReset');
+        for (const e of running) {
+          if (ctx.faults.has('hard-reset-loses-transaction')) e.transaction = undefined;
+          else tx.end(e, 'ResetCommand', 'ImmediateReset');
+        }
         await ctx.sleep(500);
         s.pendingResetEvent = true;
         ctx.reboot('RemoteReset', 'clean');
@@ -157,7 +166,7 @@ export function handlers2(parts: Parts2): Record<string, Handler2> {
     // --- C / D authorization data ---------------------------------------------------------------------
     ClearCache: () => {
       if (!dm.bool('AuthCacheCtrlr', 'Enabled')) return answer({ status: 'Rejected' });
-      s.cache.clear();
+      if (!ctx.faults.has('clear-cache-noop')) s.cache.clear();
       return answer({ status: 'Accepted' });
     },
     GetLocalListVersion: () => answer({ versionNumber: dm.bool('LocalAuthListCtrlr', 'Enabled') && s.list.size > 0 ? s.list.version : 0 }),
@@ -200,7 +209,7 @@ export function handlers2(parts: Parts2): Record<string, Handler2> {
       let e: Evse2 | undefined;
       if (p['evseId'] !== undefined) e = evseOf(p['evseId']);
       else e = s.evses.find((x) => x.plugged && x.transaction === undefined && x.operative && x.fault === undefined) ?? s.evses.find((x) => x.free);
-      if (e === undefined || !e.operative || !s.operative || e.fault !== undefined || s.fault !== undefined) return answer({ status: 'Rejected' });
+      if (e === undefined || !e.operative || !s.operative || ((e.fault !== undefined || s.fault !== undefined) && !ctx.faults.has('charges-while-faulted'))) return answer({ status: 'Rejected' });
       const target = e;
       const existing = target.transaction;
       if (existing?.authorized === true) return answer({ status: 'Rejected' });

@@ -72,7 +72,12 @@ export class ChargingStation2 implements ChargerModel {
   }
 
   powerUp(): void {
+    if (this.ctx.faults.has('availability-not-persisted')) this.s.operative = true;
     for (const e of this.s.evses) {
+      if (this.ctx.faults.has('availability-not-persisted')) {
+        e.operative = true;
+        e.scheduledOperative = undefined;
+      }
       e.reported = undefined;
       const r = e.reservation;
       if (r !== undefined) this.armReservation(r);

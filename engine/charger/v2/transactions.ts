@@ -61,7 +61,13 @@ export class Transactions2 {
   }
 
   private measurands(component: string, variable: string) {
-    return parseMeasurandList(this.dm.get(component, variable)).ok;
+    const list = parseMeasurandList(this.dm.get(component, variable)).ok;
+    if (this.ctx.faults.has('meter-values-missing-measurand') && list.length > 0) return [{ measurand: 'Energy.Active.Import.Register' as const }];
+    return list;
+  }
+
+  private faultBlocks(e: Evse2): boolean {
+    return (e.fault !== undefined || this.s.fault !== undefined) && !this.ctx.faults.has('charges-while-faulted');
   }
 
   // --- Authorization (C) -----------------------------------------------------------------------
@@ -77,14 +83,14 @@ export class Transactions2 {
     if (!this.dm.bool('AuthCtrlr', 'Enabled') || token.type === 'NoAuthorization') return { accepted: true, status: 'Accepted' };
     const local = lookUpLocally(tokenKey(token), {
       list: this.s.list,
-      listEnabled: this.dm.bool('LocalAuthListCtrlr', 'Enabled'),
+      listEnabled: this.dm.bool('LocalAuthListCtrlr', 'Enabled') && !this.ctx.faults.has('local-list-not-consulted'),
       cache: this.s.cache,
       cacheEnabled: this.dm.bool('AuthCacheCtrlr', 'Enabled'),
       now: this.ctx.now(),
     });
     const fromLocal = (): AuthResult2 => ({ accepted: local!.entry.status === 'Accepted', status: local!.entry.status, ...(local!.entry.parent !== undefined ? { group: local!.entry.parent } : {}) });
     if (this.ctx.online) {
-      if (options.forceCentral !== true && local !== undefined && local.entry.status === 'Accepted' && this.dm.bool('AuthCtrlr', 'LocalPreAuthorize')) return fromLocal();
+      if (options.forceCentral !== true && !this.ctx.faults.has('cache-not-used') && local !== undefined && local.entry.status === 'Accepted' && this.dm.bool('AuthCtrlr', 'LocalPreAuthorize')) return fromLocal();
       if (this.dm.bool('AuthCtrlr', 'DisableRemoteAuthorization')) return local !== undefined ? fromLocal() : { accepted: false, status: 'Unknown' };
       const r = await this.ctx.send('Authorize', { idToken: { idToken: token.idToken, type: token.type } });
       if (r?.kind === 'result') {
@@ -95,6 +101,7 @@ export class Transactions2 {
       }
       if (r?.kind === 'error') return { accepted: false, status: 'Invalid' };
     }
+    if (this.ctx.faults.has('offline-start-refused')) return { accepted: false, status: 'Invalid' };
     if (local !== undefined) return { ...fromLocal(), accepted: local.entry.status === 'Accepted' && this.dm.bool('AuthCtrlr', 'LocalAuthorizeOffline') };
     if (this.dm.bool('AuthCtrlr', 'OfflineTxForUnknownIdEnabled')) return { accepted: true, status: 'Accepted' };
     return { accepted: false, status: 'Invalid' };
@@ -182,7 +189,7 @@ export class Transactions2 {
       ...(begin.length > 0 ? { meterValue: [this.s.meterValue(e, begin, 'Transaction.Begin')] } : {}),
     });
     this.schedule(e, tx);
-    if (!e.evConnected) {
+    if (!e.evConnected && !this.ctx.faults.has('connection-timeout-ignored')) {
       // E: no cable within EVConnectionTimeOut after the start → the transaction ends.
       tx.connectTimer = this.ctx.after(this.dm.int('TxCtrlr', 'EVConnectionTimeOut', 60) * 1000, () => {
         if (e.transaction === tx && !e.evConnected) this.end(e, 'EVConnectTimeout', 'Timeout');
@@ -313,7 +320,7 @@ export class Transactions2 {
       return;
     }
     const grouped = candidates.filter((e) => e.transaction?.group !== undefined);
-    const free = candidates.find((e) => e.transaction === undefined && e.operative && this.s.operative && e.fault === undefined && this.s.fault === undefined);
+    const free = candidates.find((e) => e.transaction === undefined && e.operative && this.s.operative && !this.faultBlocks(e));
     if (grouped.length > 0 && (free === undefined || evseId !== undefined)) {
       const auth = await this.authorize(token, { forceCentral: true });
       const match = grouped.find((e) => auth.group !== undefined && e.transaction?.group === auth.group);
@@ -343,7 +350,7 @@ export class Transactions2 {
   }
 
   private choose(candidates: Evse2[], token: IdToken): Evse2 | undefined {
-    const usable = candidates.filter((e) => e.transaction === undefined && e.operative && this.s.operative && e.fault === undefined && this.s.fault === undefined);
+    const usable = candidates.filter((e) => e.transaction === undefined && e.operative && this.s.operative && !this.faultBlocks(e));
     return (
       usable.find((e) => e.reservation?.idToken.idToken === token.idToken) ??
       usable.find((e) => e.plugged && e.authorized === undefined && e.reservation === undefined) ??
@@ -392,10 +399,12 @@ export class Transactions2 {
     }
     this.dropAuthorization(e, { silent: true });
     e.authorized = { token, ...opts };
-    e.authorized.timer = this.ctx.after(this.dm.int('TxCtrlr', 'EVConnectionTimeOut', 60) * 1000, () => {
-      this.ctx.log(`EVSE ${e.id}: no cable within EVConnectionTimeOut`);
-      this.dropAuthorization(e);
-    });
+    if (!this.ctx.faults.has('connection-timeout-ignored')) {
+      e.authorized.timer = this.ctx.after(this.dm.int('TxCtrlr', 'EVConnectionTimeOut', 60) * 1000, () => {
+        this.ctx.log(`EVSE ${e.id}: no cable within EVConnectionTimeOut`);
+        this.dropAuthorization(e);
+      });
+    }
     this.s.refresh(e);
   }
 
@@ -439,7 +448,7 @@ export class Transactions2 {
       return;
     }
     const waiting = e.authorized ?? this.s.evses.find((x) => x !== e && x.authorized !== undefined && !x.plugged)?.authorized;
-    if (waiting !== undefined && e.fault === undefined && e.operative) {
+    if (waiting !== undefined && !this.faultBlocks(e) && e.operative) {
       for (const x of this.s.evses) {
         if (x.authorized === waiting) {
           this.ctx.cancel(waiting.timer);
@@ -455,7 +464,7 @@ export class Transactions2 {
       return;
     }
     const start = this.points('TxStartPoint');
-    if ((start.has('EVConnected') || start.has('ParkingBayOccupancy')) && e.fault === undefined && e.operative && this.s.operative) {
+    if ((start.has('EVConnected') || start.has('ParkingBayOccupancy')) && !this.faultBlocks(e) && e.operative && this.s.operative) {
       this.start(e, 'CablePluggedIn');
       return;
     }
