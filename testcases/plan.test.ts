@@ -9,6 +9,7 @@ import type { CaseResult } from '../api/conformance';
 import type { OcppVersion } from '../api/model';
 import { PROFILES_16 } from '../engine/ocpp/catalog';
 import { behaviourInfo } from '../engine/charger/behaviours';
+import { checkBehaviours } from '../engine/csms/behaviours';
 import type { CaseDefinition } from '../engine/conformance/case';
 import { runConformance } from '../engine/conformance/runner';
 import { builtInSimulators } from '../engine/conformance/sut-simulated';
@@ -67,8 +68,10 @@ describe('the case modules', () => {
   });
 
   it('name faulty behaviours that exist', () => {
-    for (const c of allCases.filter((x) => x.sut === 'charger')) {
-      expect(behaviourInfo(c.proof.behaviour), `${c.id}: simulator behaviour "${c.proof.behaviour}"`).toBeDefined();
+    for (const c of allCases) {
+      const names = c.proof.behaviour.split('+');
+      if (c.sut === 'charger') for (const n of names) expect(behaviourInfo(n.split(':')[0]!), `${c.id}: simulator behaviour "${n}"`).toBeDefined();
+      else expect(checkBehaviours(names), `${c.id}: CSMS behaviour "${c.proof.behaviour}"`).toBeUndefined();
     }
   });
 });

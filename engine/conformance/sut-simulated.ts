@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors';
 import type { CsmsSettingsPatch } from '../../api/csms';
 import { SimulatedCharger } from '../charger/charger';
 import { StandaloneCsms } from '../csms/server';
+import { checkBehaviours } from '../csms/behaviours';
 import { VERSIONS } from '../ocpp/versions';
 import { TableDriver } from './drivers';
 import type { ChargerSutFactory, CsmsSutFactory, RunDeps } from './runner';
@@ -79,8 +80,10 @@ export function csmsSettingsFor(settings: SutSettings, version: OcppVersion, tim
 }
 
 export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behaviour, timeScale }) => {
-  if (behaviour !== undefined) throw new ApiError('bad-args', `The built-in CSMS has no faulty behaviour "${behaviour}"`);
-  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0 });
+  const behaviours = behaviour === undefined ? [] : behaviour.split('+');
+  const unknown = checkBehaviours(behaviours);
+  if (unknown !== undefined) throw new ApiError('bad-args', unknown);
+  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0, behaviours });
   csms.updateSettings(csmsSettingsFor(settings, version, timeScale));
   const { url } = await csms.start();
   const cp = settings.chargePointId;
