@@ -1,0 +1,4 @@
+// OCPP 1.6 Reservation profile cases (OCTT 1.6 test case document).
+import type { CaseDefinition } from '../../../engine/conformance/case';
+
+export const reservationCases: CaseDefinition[] = [];
