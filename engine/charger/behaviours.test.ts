@@ -1,6 +1,7 @@
 // Every named faulty behaviour deviates observably on the wire, and where the bench's judge
 // has a rule for it, the judge raises that rule — while the same scenario without the
 // behaviour raises nothing of the kind.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding, OcppVersion } from '../../api/model';
 import { JudgeSettings } from '../judge/settings';
@@ -838,6 +839,14 @@ describe('named faulty behaviours', () => {
       const cases = CASES[b.name];
       expect(cases.length, b.name).toBeGreaterThan(0);
       for (const c of cases) expect((b.versions as readonly string[]).includes(c.version), `${b.name} on ${c.version}`).toBe(true);
+    }
+  });
+
+  it('the README lists every behaviour with its sentence', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const b of BEHAVIOURS) {
+      expect(readme, b.name).toContain(`| \`${b.name}\``);
+      expect(readme, b.name).toContain(b.description);
     }
   });
 
