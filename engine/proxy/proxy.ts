@@ -18,7 +18,7 @@ import { versionOfSubprotocol } from '../ocpp/versions';
 import { FaultRuleSet } from './fault-rules';
 import { checkUpstreamUrl, upstreamUrlFor } from './path-mapping';
 import { refusalFor } from './refusal';
-import { Relay } from './relay';
+import { Relay, type RelayHooks, type RelayOptions } from './relay';
 
 export interface ProxyObserver {
   connection?(change: 'opened' | 'failed' | 'closed', session: SessionSummary): void;
@@ -75,6 +75,20 @@ export class OcppProxy {
   private state: ProxyState = 'running';
   private reason: string | undefined;
   private stopping: Promise<void> | undefined;
+  /** Shared by every relay (no closures per connection). */
+  private readonly relayHooks: RelayHooks = {
+    rules: () => this.rules,
+    pressure: (r, dir, paused, bufferedBytes) => {
+      if (paused) this.pressureEvents++;
+      this.options.observer?.pressure?.({ session: r.session.id, chargePointId: r.chargePointId, dir, paused, bufferedBytes });
+    },
+    finished: (r) => {
+      this.relays.delete(r);
+      this.ended(r.session.summary);
+      this.options.observer?.connection?.('closed', r.session.summary);
+    },
+  };
+  private readonly relayOptions: RelayOptions;
 
   constructor(private readonly options: OcppProxyOptions) {
     const problem = checkUpstreamUrl(options.upstream);
@@ -83,6 +97,7 @@ export class OcppProxy {
       throw new Error('a client certificate toward the CSMS needs a wss:// upstream');
     }
     this.pathMode = options.pathMode ?? 'id';
+    this.relayOptions = options.highWaterMark !== undefined ? { highWaterMark: options.highWaterMark } : {};
     this.rules = new FaultRuleSet(options.rules ?? []);
     this.started = new Date((options.clock ?? systemClock).now()).toISOString();
     const redact = options.redact !== false;
@@ -218,18 +233,7 @@ export class OcppProxy {
     if (upstream.subprotocol !== '') info.subprotocol = upstream.subprotocol;
     if (upstream.tls !== undefined) info.upstreamTls = upstream.tls;
     const session = this.recorder.open(info);
-    const relay = new Relay(session, ws, upstream.ws, versionOfSubprotocol(info.subprotocol), {
-      rules: () => this.rules,
-      pressure: (r, dir, paused, bufferedBytes) => {
-        if (paused) this.pressureEvents++;
-        this.options.observer?.pressure?.({ session: r.session.id, chargePointId: r.chargePointId, dir, paused, bufferedBytes });
-      },
-      finished: (r) => {
-        this.relays.delete(r);
-        this.ended(r.session.summary);
-        this.options.observer?.connection?.('closed', r.session.summary);
-      },
-    }, this.options.highWaterMark !== undefined ? { highWaterMark: this.options.highWaterMark } : {});
+    const relay = new Relay(session, ws, upstream.ws, versionOfSubprotocol(info.subprotocol), this.relayHooks, this.relayOptions);
     this.relays.add(relay);
     this.totalSessions++;
     this.summaries.set(session.id, session.summary);

@@ -66,19 +66,49 @@ function sideName(side: Side): string {
   return side === 'charger' ? 'charger' : 'CSMS';
 }
 
+const LEG = Symbol('relay leg');
+type Wired = WebSocket & { [LEG]: { relay: Relay; side: Side; dir: Direction } };
+
+function legOf(ws: WebSocket): Wired[typeof LEG] {
+  return (ws as Wired)[LEG];
+}
+function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  const leg = legOf(this);
+  leg.relay.receive(leg.dir, data, isBinary);
+}
+function onPing(this: WebSocket, data: Buffer): void {
+  const leg = legOf(this);
+  leg.relay.event(leg.dir, 'ping', data);
+}
+function onPong(this: WebSocket, data: Buffer): void {
+  const leg = legOf(this);
+  leg.relay.event(leg.dir, 'pong', data);
+}
+function onError(this: WebSocket, err: Error): void {
+  const leg = legOf(this);
+  leg.relay.onError(leg.side, err);
+}
+function onClose(this: WebSocket, code: number, reason: Buffer): void {
+  const leg = legOf(this);
+  leg.relay.closed(leg.side, code, reason.toString());
+}
+
 export class Relay {
   readonly chargePointId: string;
-  readonly lanes: Record<Direction, Lane>;
   /** Times a reader was paused because the other leg could not keep up. */
   pressureEvents = 0;
-  readonly done: Promise<void>;
-  private resolveDone!: () => void;
+  // Per-connection state is kept small (thousands of idle chargers): lanes, the close
+  // promise and the error record exist only once something needs them.
+  private lanes: Partial<Record<Direction, Lane>> | undefined;
+  private doneWaiters: Array<() => void> | undefined;
   private ending: Ending | undefined;
   private finishedFlag = false;
-  private readonly legClosed: Record<Side, boolean> = { charger: false, csms: false };
-  private readonly legError: Partial<Record<Side, Error>> = {};
-  private readonly pausedFor: Record<Direction, Set<string>> = { cp2csms: new Set(), csms2cp: new Set() };
-  private readonly lingerTimers: NodeJS.Timeout[] = [];
+  private chargerClosed = false;
+  private csmsClosed = false;
+  private legError: Partial<Record<Side, Error>> | undefined;
+  /** Why each direction's reader is paused: PRESSURE and LANE bits, per direction. */
+  private paused = 0;
+  private lingerTimers: NodeJS.Timeout[] | undefined;
   private readonly highWater: number;
   private readonly lingerMs: number;
   /** CALL actions by id, per direction the CALL travelled, to name the action of a response. */
@@ -97,11 +127,6 @@ export class Relay {
     this.chargePointId = session.info.chargePointId;
     this.highWater = options.highWaterMark ?? 1024 * 1024;
     this.lingerMs = options.lingerMs ?? 2000;
-    this.done = new Promise((resolve) => (this.resolveDone = resolve));
-    this.lanes = {
-      cp2csms: new Lane(() => this.laneProgress('cp2csms')),
-      csms2cp: new Lane(() => this.laneProgress('csms2cp')),
-    };
     this.wire('charger', charger);
     this.wire('csms', upstream);
   }
@@ -110,33 +135,57 @@ export class Relay {
     return this.ending !== undefined;
   }
 
+  /** Resolves once both legs are closed and the close is recorded. */
+  done(): Promise<void> {
+    if (this.finishedFlag) return Promise.resolve();
+    return new Promise((resolve) => (this.doneWaiters ??= []).push(resolve));
+  }
+
+  private lane(dir: Direction): Lane {
+    const lanes = (this.lanes ??= {});
+    return (lanes[dir] ??= new Lane(() => this.laneProgress(dir)));
+  }
+
+  private laneIdle(dir: Direction): boolean {
+    return this.lanes?.[dir]?.idle ?? true;
+  }
+
+  private drainLanes(): void {
+    this.lanes?.cp2csms?.drainNow();
+    this.lanes?.csms2cp?.drainNow();
+  }
+
   /** Closes both legs on the bench's behalf (proxy stopping, a close rule, a recording failure). */
   close(code: number, reason: string): Promise<void> {
     if (this.ending === undefined) {
       this.ending = { by: 'bench', how: 'clean', code, reason };
       // What a delay rule still holds goes out now, before the close.
-      this.lanes.cp2csms.drainNow();
-      this.lanes.csms2cp.drainNow();
+      this.drainLanes();
       this.closeLeg('charger', code, reason);
       this.closeLeg('csms', code, reason);
     }
-    return this.done;
+    return this.done();
   }
 
   private wire(side: Side, ws: WebSocket): void {
-    const dir: Direction = side === 'charger' ? 'cp2csms' : 'csms2cp';
-    ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(dir, data, isBinary));
-    ws.on('ping', (data: Buffer) => this.event(dir, 'ping', data));
-    ws.on('pong', (data: Buffer) => this.event(dir, 'pong', data));
-    ws.on('error', (err: Error) => {
-      this.legError[side] ??= err;
-    });
-    ws.on('close', (code: number, reason: Buffer) => this.closed(side, code, reason.toString()));
+    // Module-level handlers (ws calls them with `this` = the socket): no closures per connection.
+    (ws as Wired)[LEG] = { relay: this, side, dir: side === 'charger' ? 'cp2csms' : 'csms2cp' };
+    ws.on('message', onMessage);
+    ws.on('ping', onPing);
+    ws.on('pong', onPong);
+    ws.on('error', onError);
+    ws.on('close', onClose);
+  }
+
+  /** @internal from the shared socket handlers. */
+  onError(side: Side, err: Error): void {
+    (this.legError ??= {})[side] ??= err;
   }
 
   // ---- frames
 
-  private receive(dir: Direction, data: Buffer, isBinary: boolean): void {
+  /** @internal from the shared socket handlers. */
+  receive(dir: Direction, data: Buffer, isBinary: boolean): void {
     if (!isBinary) {
       const rules = this.hooks.rules();
       if (rules.version !== this.rulesVersion) {
@@ -153,11 +202,11 @@ export class Relay {
 
   /** Frames go to the other leg now, or behind what a delay rule holds in that direction. */
   private forward(dir: Direction, data: Buffer | string, isBinary: boolean, marking: Marking, delayMs: number): void {
-    const lane = this.lanes[dir];
-    if (delayMs === 0 && lane.idle) {
+    if (delayMs === 0 && this.laneIdle(dir)) {
       this.send(dir, data, isBinary, marking);
       return;
     }
+    const lane = this.lane(dir);
     const held: Marking =
       delayMs === 0 ? { marks: [...(marking.marks ?? []), 'delayed'], why: marking.why === undefined ? HELD : `${marking.why} (${HELD})` } : marking;
     lane.push(performance.now() + delayMs, data.length, () => this.send(dir, data, isBinary, held));
@@ -234,35 +283,47 @@ export class Relay {
         this.session.frame(dir, text, { marks: ['dropped'], why });
         const code = effect.code ?? 1000;
         const reason = effect.reason ?? '';
-        const lane = this.lanes[dir];
-        if (lane.idle) void this.close(code, reason);
-        else lane.push(performance.now(), 0, () => void this.close(code, reason));
+        if (this.laneIdle(dir)) void this.close(code, reason);
+        else this.lane(dir).push(performance.now(), 0, () => void this.close(code, reason));
         return;
       }
     }
   }
 
-  private event(dir: Direction, event: 'ping' | 'pong', data: Buffer): void {
+  /** @internal from the shared socket handlers. */
+  event(dir: Direction, event: 'ping' | 'pong', data: Buffer): void {
     if (!this.session.closed) this.session.event(dir, event, data);
   }
 
   // ---- pressure
 
-  private pause(dir: Direction, why: string): void {
-    const reasons = this.pausedFor[dir];
-    if (reasons.has(why)) return;
-    reasons.add(why);
-    if (reasons.size === 1) (dir === 'cp2csms' ? this.charger : this.upstream).pause();
+  private static bit(dir: Direction, why: 'pressure' | 'lane'): number {
+    return (why === 'pressure' ? 1 : 2) << (dir === 'cp2csms' ? 0 : 2);
   }
 
-  private resume(dir: Direction, why: string): void {
-    const reasons = this.pausedFor[dir];
-    if (!reasons.delete(why)) return;
-    if (reasons.size === 0) (dir === 'cp2csms' ? this.charger : this.upstream).resume();
+  private isPaused(dir: Direction, why: 'pressure' | 'lane'): boolean {
+    return (this.paused & Relay.bit(dir, why)) !== 0;
+  }
+
+  private pause(dir: Direction, why: 'pressure' | 'lane'): void {
+    const bit = Relay.bit(dir, why);
+    if ((this.paused & bit) !== 0) return;
+    const mask = dir === 'cp2csms' ? 0b0011 : 0b1100;
+    const wasReading = (this.paused & mask) === 0;
+    this.paused |= bit;
+    if (wasReading) (dir === 'cp2csms' ? this.charger : this.upstream).pause();
+  }
+
+  private resume(dir: Direction, why: 'pressure' | 'lane'): void {
+    const bit = Relay.bit(dir, why);
+    if ((this.paused & bit) === 0) return;
+    this.paused &= ~bit;
+    const mask = dir === 'cp2csms' ? 0b0011 : 0b1100;
+    if ((this.paused & mask) === 0) (dir === 'cp2csms' ? this.charger : this.upstream).resume();
   }
 
   private pressure(dir: Direction, target: WebSocket): void {
-    if (this.pausedFor[dir].has('pressure')) return;
+    if (this.isPaused(dir, 'pressure')) return;
     this.pressureEvents++;
     this.pause(dir, 'pressure');
     this.hooks.pressure(this, dir, true, target.bufferedAmount);
@@ -279,16 +340,18 @@ export class Relay {
   }
 
   private laneProgress(dir: Direction): void {
-    const lane = this.lanes[dir];
+    const lane = this.lane(dir);
     if (lane.length <= MAX_LANE_ITEMS / 2 && lane.queuedBytes <= MAX_LANE_BYTES / 2) this.resume(dir, 'lane');
   }
 
   // ---- closing
 
-  private closed(side: Side, code: number, reason: string): void {
-    this.legClosed[side] = true;
+  /** @internal from the shared socket handlers. */
+  closed(side: Side, code: number, reason: string): void {
+    if (side === 'charger') this.chargerClosed = true;
+    else this.csmsClosed = true;
     if (this.ending === undefined) {
-      const err = this.legError[side];
+      const err = this.legError?.[side];
       // ws reports framing violations (invalid UTF-8, oversized or bad frames) as WS_ERR_* errors.
       const protocolError = err !== undefined && String((err as NodeJS.ErrnoException).code ?? '').startsWith('WS_ERR_');
       const how: CloseRecord['how'] = protocolError ? 'error' : code === 1006 ? 'abrupt' : 'clean';
@@ -300,12 +363,12 @@ export class Relay {
       this.ending = ending;
       // Relay the close behind any frame a delay rule still holds from this side.
       const other: Side = side === 'charger' ? 'csms' : 'charger';
-      const lane = this.lanes[side === 'charger' ? 'cp2csms' : 'csms2cp'];
+      const dir: Direction = side === 'charger' ? 'cp2csms' : 'csms2cp';
       const relayClose = () => this.closeLeg(other, code, reason);
-      if (lane.idle) relayClose();
-      else lane.push(performance.now(), 0, relayClose);
+      if (this.laneIdle(dir)) relayClose();
+      else this.lane(dir).push(performance.now(), 0, relayClose);
     }
-    if (this.legClosed.charger && this.legClosed.csms) this.finish();
+    if (this.chargerClosed && this.csmsClosed) this.finish();
   }
 
   /** Closes one leg the way the other ended: same code and reason, or a drop for a drop. */
@@ -317,16 +380,15 @@ export class Relay {
     else ws.terminate();
     const timer = setTimeout(() => ws.terminate(), this.lingerMs);
     timer.unref();
-    this.lingerTimers.push(timer);
+    (this.lingerTimers ??= []).push(timer);
   }
 
   private finish(): void {
     if (this.finishedFlag) return;
     this.finishedFlag = true;
-    for (const t of this.lingerTimers) clearTimeout(t);
+    for (const t of this.lingerTimers ?? []) clearTimeout(t);
     // Whatever a delay rule still holds can no longer be delivered: it is recorded as dropped.
-    this.lanes.cp2csms.drainNow();
-    this.lanes.csms2cp.drainNow();
+    this.drainLanes();
     const e = this.ending ?? { by: 'bench' as const, how: 'abrupt' as const };
     const details: { code?: number; reason?: string; error?: string } = {};
     if (e.code !== undefined) details.code = e.code;
@@ -334,6 +396,7 @@ export class Relay {
     if (e.error !== undefined) details.error = e.error;
     this.session.close(e.by, e.how, details);
     this.hooks.finished(this);
-    this.resolveDone();
+    for (const resolve of this.doneWaiters ?? []) resolve();
+    this.doneWaiters = undefined;
   }
 }
