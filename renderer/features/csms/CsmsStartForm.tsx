@@ -21,6 +21,8 @@ export function CsmsStartForm() {
   const [certFile, setCertFile] = useState('');
   const [keyFile, setKeyFile] = useState('');
   const [clientCaFile, setClientCaFile] = useState('');
+  const [tokens, setTokens] = useState('');
+  const [otherTokens, setOtherTokens] = useState('Accepted');
   const [problem, setProblem] = useState<string>();
 
   const start = () => {
@@ -29,7 +31,17 @@ export function CsmsStartForm() {
     if (protocols.length === 0) return setProblem('Offer at least one OCPP version.');
     if ((certFile === '') !== (keyFile === '')) return setProblem('TLS needs both a certificate and its key.');
     setProblem(undefined);
-    const args: CsmsStartArgs = { listen: listen.trim(), settings: { subprotocols: protocols, boot: { status: boot, interval: heartbeat, retryInterval: 30 } } };
+    const idTokens = Object.fromEntries(
+      tokens
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+        .map((t) => [t, { status: 'Accepted' }]),
+    );
+    const args: CsmsStartArgs = {
+      listen: listen.trim(),
+      settings: { subprotocols: protocols, boot: { status: boot, interval: heartbeat, retryInterval: 30 }, idTokens, unknownIdToken: otherTokens },
+    };
     if (capture.trim() !== '') args.capture = capture.trim();
     if (config.trim() !== '') args.config = config.trim();
     if (certFile !== '') args.tls = { certFile, keyFile, ...(clientCaFile !== '' ? { clientCaFile } : {}) };
@@ -67,6 +79,17 @@ export function CsmsStartForm() {
       </Field>
       <Field label="Heartbeat interval (s)">
         <input className="input" value={interval} onChange={(e) => setInterval(e.target.value)} />
+      </Field>
+      <Field label="Id tokens accepted" hint="Comma-separated; a settings file can say more">
+        <input className="input" value={tokens} placeholder="TAG-0001, TAG-0002" onChange={(e) => setTokens(e.target.value)} data-testid="csms-tokens" />
+      </Field>
+      <Field label="Any other id token">
+        <select className="input" value={otherTokens} onChange={(e) => setOtherTokens(e.target.value)} data-testid="csms-other-tokens">
+          <option>Accepted</option>
+          <option>Invalid</option>
+          <option>Blocked</option>
+          <option>Expired</option>
+        </select>
       </Field>
       <Field label="Record to capture file" wide>
         <input className="input" value={capture} placeholder="/path/to/csms.jsonl (optional)" onChange={(e) => setCapture(e.target.value)} spellCheck={false} />

@@ -19,7 +19,11 @@ export function SimChargerList() {
             <div className="session-line">
               <StateDot state={c.connection === 'open' ? 'connected' : c.connection === 'stopped' ? 'closed' : 'connecting'} />
               <span className="session-cp">{c.id}</span>
-              <span className="session-count">{c.connectors.map((k) => k.status.slice(0, 1)).join('')}</span>
+              <span className="connector-dots" title={c.connectors.map((k) => `${k.id}: ${k.status}`).join('\n')}>
+                {c.connectors.map((k) => (
+                  <span key={k.id} className={`cdot cdot-${k.status}`} />
+                ))}
+              </span>
             </div>
             <div className="session-meta dim">
               OCPP {c.version} · {c.connection} · {c.registration}
