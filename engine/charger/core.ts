@@ -3,7 +3,8 @@
 // the interval given, the queue of transaction-related messages (kept while offline,
 // delivered in order, retried), and dispatch of CSMS calls to the version model.
 //
-// Spec: OCPP 1.6 §4.2 (boot: nothing else before Accepted; while Rejected nothing at all),
+// Spec: OCPP 1.6 §4.2 (boot: nothing else before Accepted; while Rejected nothing at all;
+// 2.0.1 B03.FR.08: CALLERROR SecurityError to CSMS requests while Rejected),
 // §4.6 and §9.1.10 (heartbeat after an interval of inactivity), §3.7 and §3.7.1
 // (transaction-related messages: queued offline, in order, retried TransactionMessageAttempts
 // times every TransactionMessageRetryInterval × n), errata 3.22 (statuses after Accepted);
@@ -578,8 +579,12 @@ export class ChargerCore implements ModelContext {
 
   private async onCall(call: IncomingCall): Promise<CallAnswer> {
     this.count('received', call.action);
-    // OCPP 1.6 §4.2: while Rejected the charger does not respond to the CSMS at all.
-    if (this.registration === 'rejected') return { noAnswer: true };
+    // While Rejected: OCPP 1.6 §4.2, the charger does not respond to the CSMS at all;
+    // 2.0.1 B03.FR.08 (TC_B_30_CS), it answers every CSMS request with CALLERROR SecurityError.
+    if (this.registration === 'rejected') {
+      if (this.version === '1.6') return { noAnswer: true };
+      return { error: { code: 'SecurityError', description: 'The CSMS rejected this charging station\'s BootNotification' } };
+    }
     const handled = await this.model.handleCall(call);
     const answer = await this.faults.shapeAnswer(call, handled.answer);
     const then = handled.after;

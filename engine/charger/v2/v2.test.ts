@@ -35,6 +35,20 @@ describe('2.0.1 boot and provisioning (B)', () => {
     expect(rig.csms.calls('SecurityEventNotification').map((c) => c.payload['type'])).toEqual(['StartupOfTheDevice']);
   });
 
+  it('B03 (TC_B_30_CS): answers CSMS requests with CALLERROR SecurityError while Rejected, and boots again after the interval', async () => {
+    const rig = makeRig('2.0.1');
+    let n = 0;
+    rig.csms.respond('BootNotification', () => ({ status: n++ === 0 ? 'Rejected' : 'Accepted', currentTime: new Date().toISOString(), interval: 20 }));
+    await rig.boot();
+    expect(rig.cp.summary().registration).toBe('rejected');
+    const answer = await rig.csms.call('GetBaseReport', { requestId: 1, reportBase: 'FullInventory' });
+    expect(answer).toMatchObject({ kind: 'error', code: 'SecurityError' });
+    expect(rig.csms.actions()).toEqual(['BootNotification']);
+    await rig.advance(20);
+    expect(rig.csms.actions().slice(0, 2)).toEqual(['BootNotification', 'BootNotification']);
+    expect(rig.cp.summary().registration).toBe('accepted');
+  });
+
   it('B06 / B05: GetVariables and SetVariables statuses, with effects', async () => {
     const rig = await booted();
     const get = await result(rig, 'GetVariables', {
