@@ -78,6 +78,19 @@ describe('closing', () => {
   });
 });
 
+describe('the first frames', () => {
+  it('delivers what the CSMS sends the instant it accepts, before the charger says anything', async () => {
+    const greeting = '[2,"t1","TriggerMessage",{"requestedMessage":"BootNotification"}]';
+    // Sent in the same breath as the 101: the proxy must not lose it while it wires the charger's leg.
+    const csms = await rawCsms(cleanups, 'ocpp1.6', (ws) => ws.send(greeting));
+    const p = await startProxy(csms.url, cleanups);
+    const cp = await rawCharger(`${p.url}/CP-EARLY`, cleanups);
+    await until(() => cp.received[0]);
+    expect(cp.received[0]).toEqual({ text: greeting, binary: false });
+    expect(framesOf(await p.records())[0]).toMatchObject({ dir: 'csms2cp', text: greeting });
+  });
+});
+
 describe('frames that are not valid OCPP-J', () => {
   it('forwards them unmodified and flags them in the judged record', async () => {
     const { csms, p, cp } = await pair();

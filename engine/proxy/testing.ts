@@ -94,7 +94,7 @@ export interface RawCsms {
 }
 
 /** A plain ws CSMS that records what it gets and answers nothing (tests drive it). */
-export async function rawCsms(cleanups: Cleanup[], protocol = 'ocpp1.6'): Promise<RawCsms> {
+export async function rawCsms(cleanups: Cleanup[], protocol = 'ocpp1.6', onConnection?: (ws: WebSocket) => void): Promise<RawCsms> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (offered) => (offered.has(protocol) ? protocol : false) });
   await new Promise((r) => wss.once('listening', r));
   const raw: RawCsms = { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, sockets: [], received: [], closes: [] };
@@ -103,6 +103,7 @@ export async function rawCsms(cleanups: Cleanup[], protocol = 'ocpp1.6'): Promis
     ws.on('message', (data: Buffer, binary: boolean) => raw.received.push({ text: binary ? data.toString('base64') : data.toString(), binary }));
     ws.on('close', (code, reason) => raw.closes.push({ code, reason: reason.toString() }));
     ws.on('error', () => undefined);
+    onConnection?.(ws);
   });
   cleanups.push(() => {
     for (const ws of wss.clients) ws.terminate();
