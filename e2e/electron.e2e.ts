@@ -17,7 +17,7 @@ test('launches one window showing our page, with isolation and sandbox on', asyn
     require: typeof (globalThis as unknown as { require?: unknown }).require,
     process: typeof (globalThis as unknown as { process?: unknown }).process,
   }));
-  expect(page).toEqual({ bridge: ['call', 'on', 'openFile', 'pathForFile', 'savePdf', 'saveFile', 'showItemInFolder'], require: 'undefined', process: 'undefined' });
+  expect(page).toEqual({ bridge: ['call', 'on', 'openFile', 'pathForFile', 'saveFile', 'savePdf', 'showItemInFolder'], require: 'undefined', process: 'undefined' });
   await screenshot(window, 'electron-start-page');
 });
 

@@ -46,7 +46,10 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start, (err: unknown) => fail(err));
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fail(err));
 }
 
 async function start(): Promise<void> {
