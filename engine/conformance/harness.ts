@@ -87,6 +87,8 @@ export interface SendOptions {
   within?: number;
   /** Expect a CALLERROR (any code, or this one) instead of a CALLRESULT. */
   expectError?: true | string;
+  /** A CALLERROR (any code, or this one) is an acceptable answer too (OCTT: "… .conf OR a CallError"). */
+  orError?: true | string;
   allowInvalid?: boolean;
   says?: string;
 }
@@ -326,7 +328,7 @@ export class Harness {
       options.expectError !== undefined
         ? ` and expect a CALLERROR${options.expectError === true ? '' : ` ${options.expectError}`}`
         : expectAnswer !== undefined
-          ? ` and expect an answer where ${describeMatcher(expectAnswer)}`
+          ? ` and expect an answer where ${describeMatcher(expectAnswer)}${options.orError !== undefined ? `, or a CALLERROR${options.orError === true ? '' : ` ${options.orError}`}` : ''}`
           : '';
     const step = this.begin('send', options.says ?? `Send ${action} ${show(payload)}${expectation}`);
     this.checkpoint();
@@ -345,8 +347,9 @@ export class Harness {
     for (const r of [ref(outcome.requestSeq), ref(outcome.responseSeq)]) if (r !== undefined) step.frames.push(r);
     const answerFrame = ref(outcome.responseSeq);
     if (outcome.kind === 'error') {
-      if (options.expectError === undefined) this.fail(step, `a ${action} answer`, `a CALLERROR ${outcome.code} "${outcome.description}"`, answerFrame);
-      if (options.expectError !== true && outcome.code !== options.expectError) this.fail(step, `CALLERROR ${options.expectError}`, `CALLERROR ${outcome.code}`, answerFrame);
+      const allowed = options.expectError ?? options.orError;
+      if (allowed === undefined) this.fail(step, `a ${action} answer`, `a CALLERROR ${outcome.code} "${outcome.description}"`, answerFrame);
+      if (allowed !== true && outcome.code !== allowed) this.fail(step, `CALLERROR ${allowed}`, `CALLERROR ${outcome.code}`, answerFrame);
       this.pass(step);
       return outcome;
     }

@@ -37,7 +37,8 @@ export function describeOperatorAction(a: OperatorAction): string {
     case 'evResume':
       return `Let the EV on connector ${a.connectorId} resume charging`;
     case 'fault':
-      return `Put connector ${a.connectorId} into a Faulted state${a.errorCode !== undefined ? ` (${a.errorCode})` : ''}`;
+      // Connector 0 is the charge point as a whole (OCPP 1.6 §4.9).
+      return `Put ${a.connectorId === 0 ? 'the charge point' : `connector ${a.connectorId}`} into a Faulted state${a.errorCode !== undefined ? ` (${a.errorCode})` : ''}`;
     case 'clearFault':
       return `Clear the fault on connector ${a.connectorId}`;
     case 'powerCycle':

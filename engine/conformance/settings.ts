@@ -42,6 +42,8 @@ export interface SutSettings {
   clockAlignedDataInterval: number;
   /** "<Configured ConnectionTimeOut>" in seconds. */
   connectionTimeOut: number;
+  /** "<Configured Transaction Duration>" in seconds: how long a case watches for a transaction that must not start (TC_041_CS). */
+  transactionDuration: number;
   /** Configuration keys the SUT is expected to have, with values cases may rely on. */
   configuration: Record<string, string>;
   /** Firmware and diagnostics locations cases hand to the SUT. */
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: SutSettings = {
   meterValueSampleInterval: 10,
   clockAlignedDataInterval: 30,
   connectionTimeOut: 30,
+  transactionDuration: 10,
   configuration: {},
   firmwareUrl: 'ftp://firmware.example.com/firmware.bin',
   diagnosticsUrl: 'ftp://diagnostics.example.com/upload',
@@ -95,7 +98,7 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   check(Number.isInteger(out.connectorId) && out.connectorId >= 1 && out.connectorId <= out.connectors, origin, `connectorId must be between 1 and connectors (${out.connectors})`);
   check(Array.isArray(out.profiles) && out.profiles.every((p) => typeof p === 'string'), origin, 'profiles must be a list of names');
   check(Array.isArray(out.features) && out.features.every((p) => typeof p === 'string'), origin, 'features must be a list of names');
-  for (const key of ['heartbeatInterval', 'meterValueSampleInterval', 'clockAlignedDataInterval', 'connectionTimeOut'] as const) {
+  for (const key of ['heartbeatInterval', 'meterValueSampleInterval', 'clockAlignedDataInterval', 'connectionTimeOut', 'transactionDuration'] as const) {
     check(typeof out[key] === 'number' && out[key] > 0, origin, `${key} must be a positive number of seconds`);
   }
   for (const [key, value] of Object.entries(out.timeouts)) {

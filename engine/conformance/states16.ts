@@ -121,15 +121,80 @@ export async function reserved(t: Harness, options: { connectorId?: number; rese
   });
 }
 
-/** Memory state IdTagLocalAuthList (§2.26 Table 113). */
-export async function idTagInLocalList(t: Harness, listVersion = 1): Promise<void> {
+/** Memory state IdTagLocalAuthList (§2.26 Table 113); some cases list another tag (TC_037_2_CS: the invalid one). */
+export async function idTagInLocalList(t: Harness, listVersion = 1, idTag = t.settings.idTags.valid): Promise<void> {
   await t.state('IdTagLocalAuthList', async () => {
     await t.send(
       'SendLocalList',
-      { listVersion, updateType: 'Full', localAuthorizationList: [{ idTag: t.settings.idTags.valid, idTagInfo: { status: 'Accepted' } }] },
+      { listVersion, updateType: 'Full', localAuthorizationList: [{ idTag, idTagInfo: { status: 'Accepted' } }] },
       { status: 'Accepted' },
     );
   });
+}
+
+/**
+ * Memory state IdTagCached (§2.26 Table 112): a charging session with the tag, stopped by
+ * presenting it, the cable removed. The tool answers Accepted for the tag throughout — also
+ * for a tag it later calls Invalid (TC_037_2_CS, TC_037_3_CS use the invalid tag here).
+ * Expects AuthorizationCacheEnabled to be true already (the state's configuration state).
+ */
+export async function idTagCached(t: Harness, idTag = t.settings.idTags.valid): Promise<void> {
+  const connectorId = t.settings.connectorId;
+  let active = true;
+  const accept = (call: { payload: Record<string, unknown> }) => (active && call.payload['idTag'] === idTag ? { status: 'Accepted' } : undefined);
+  if (idTag !== t.settings.idTags.valid) {
+    t.respond('Authorize', (call) => {
+      const info = accept(call);
+      return info === undefined ? undefined : { result: { idTagInfo: info } };
+    }, { says: `with idTagInfo.status Accepted for ${idTag} while its IdTagCached state runs` });
+    t.respond('StartTransaction', (call) => {
+      const info = accept(call);
+      if (info === undefined) return undefined;
+      const transactionId = t.memory.nextTransactionId++;
+      t.memory.openTransactions.set(transactionId, { connectorId: Number(call.payload['connectorId']), idTag });
+      return { result: { transactionId, idTagInfo: info } };
+    }, { says: `with idTagInfo.status Accepted for ${idTag} while its IdTagCached state runs` });
+  }
+  t.respond('StopTransaction', (call) => {
+    const info = accept(call);
+    if (info === undefined) return undefined;
+    t.memory.openTransactions.delete(Number(call.payload['transactionId']));
+    return { result: { idTagInfo: info } };
+  }, { says: `with idTagInfo.status Accepted for ${idTag} while its IdTagCached state runs` });
+  try {
+    await t.state('IdTagCached', async () => {
+      await charging(t, { connectorId, idTag });
+      await stopByIdTag(t, { connectorId, idTag });
+    });
+  } finally {
+    active = false;
+  }
+}
+
+/**
+ * Configuration states that hold "if implemented" (e.g. TC_037_1_CS): reads the keys, then
+ * sets those the charger has to the value wanted; keys it does not know are left alone.
+ * Returns the keys the charger has.
+ */
+export async function configureIfImplemented(t: Harness, wanted: Record<string, string>): Promise<Set<string>> {
+  const keys = Object.keys(wanted);
+  const outcome = await t.send('GetConfiguration', { key: keys }, undefined, { says: `Read the configuration keys ${keys.join(', ')} (GetConfiguration), to set those the charger implements` });
+  const known = new Map<string, string | undefined>();
+  if (outcome.kind === 'result') {
+    for (const entry of (outcome.payload['configurationKey'] as Array<{ key: string; value?: string }> | undefined) ?? []) known.set(entry.key, entry.value);
+  }
+  for (const key of keys) {
+    if (!known.has(key)) {
+      t.note(`${key} is not implemented by the charger: its configuration state does not apply`);
+      continue;
+    }
+    if (known.get(key)?.toLowerCase() === wanted[key]!.toLowerCase()) {
+      t.note(`${key} is already ${wanted[key]!}`);
+      continue;
+    }
+    await configure(t, key, wanted[key]!);
+  }
+  return new Set(known.keys());
 }
 
 /** The connector ids of the SUT, optionally with connector 0 first. */

@@ -21,6 +21,8 @@ export function simulatorOptions(settings: SutSettings, version: OcppVersion) {
     vendor: settings.vendor,
     model: settings.model,
     fixedCable: settings.features.includes('FixedCable'),
+    // A back-up power source lets it stop transactions before going down (TC_032_1_CS vs TC_032_2_CS).
+    backupPower: settings.features.includes('BackupPower'),
     profiles: settings.profiles,
     settings: settings.configuration,
     ...(settings.password !== undefined && settings.securityProfile >= 1 ? { password: settings.password } : {}),
