@@ -47,7 +47,9 @@ export function connectEvents(stores: AppStores): () => void {
         if (counted > total) actions.catchUp();
       }
     }),
-    client.on('traffic.reset', () => {
+    client.on('traffic.reset', ({ reason }) => {
+      // The engine says "opened PATH" when a capture replaces the store; anything else empties it.
+      if (!reason.startsWith('opened ')) stores.capture.getState().actions.forget();
       stores.sessions.getState().actions.reset();
       stores.inspector.getState().actions.clear();
       stores.frames.getState().actions.reset();
@@ -68,6 +70,10 @@ export function connectEvents(stores: AppStores): () => void {
     client.on('host.menu', ({ action, path, view }) => {
       if (action === 'show-view' && isView(view)) stores.nav.getState().actions.go(view);
       else if (action === 'open-capture' && path !== undefined) void openCapture(stores, path);
+      else if (action === 'save-capture' && stores.capture.getState().opened !== undefined) {
+        stores.nav.getState().actions.go('traffic');
+        stores.capture.getState().actions.showExport(true);
+      } else if (action === 'export-report') stores.nav.getState().actions.go('runner');
     }),
   ];
   return () => {

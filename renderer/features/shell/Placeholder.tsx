@@ -7,7 +7,9 @@ export function Placeholder({ view }: { view: ViewName }) {
   const info = viewInfo(view);
   return (
     <div className="placeholder">
-      <EmptyState title={`${info.label} is not available in this build`}>{info.blurb}</EmptyState>
+      <EmptyState title={`${info.label} is not available in this build`}>
+        {info.blurb} The engine does not offer its commands yet.
+      </EmptyState>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import type { SessionSummary } from '../../../api/model';
 import { FindingBadges, StateDot } from '../../components/Badge';
 import { useStores } from '../../stores/context';
@@ -15,8 +15,18 @@ export function SessionList() {
   let totalFrames = 0;
   for (const s of byId.values()) totalFrames += s.frames;
 
+  // Up and down move through "All sessions" and the sessions, as in any list.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const ids: Array<string | undefined> = [undefined, ...order];
+    const at = ids.indexOf(current);
+    const next = ids[Math.max(0, Math.min(ids.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next !== current) choose(next);
+  };
+
   return (
-    <ul className="session-list" role="listbox" aria-label="Sessions" data-testid="session-list">
+    <ul className="session-list" role="listbox" aria-label="Sessions" data-testid="session-list" tabIndex={0} onKeyDown={onKeyDown}>
       <li role="option" aria-selected={current === undefined} className="session-item session-all" onClick={() => choose(undefined)} data-testid="session-all">
         <div className="session-line">
           <span className="session-cp">All sessions</span>

@@ -6,7 +6,8 @@ import { Segmented } from '../../components/Segmented';
 import { Panel } from '../../components/Panel';
 import { SplitPane } from '../../components/SplitPane';
 import { useStores } from '../../stores/context';
-import { useFrameWindow } from '../../stores/hooks';
+import { useCapture, useFrameWindow } from '../../stores/hooks';
+import { ExportCaptureDialog } from '../capture/ExportCaptureDialog';
 import { SessionCharts } from '../charts/SessionCharts';
 import { SequenceDiagram } from '../sequence/SequenceDiagram';
 import { FilterBar } from './FilterBar';
@@ -42,6 +43,9 @@ export function TrafficView() {
 function TrafficToolbar({ shape, setShape }: { shape: Shape; setShape(s: Shape): void }) {
   const { client, alerts } = useStores();
   const total = useFrameWindow((s) => s.total);
+  const opened = useCapture((s) => s.opened !== undefined);
+  const exporting = useCapture((s) => s.exporting);
+  const showExport = useCapture((s) => s.actions.showExport);
   const clear = async () => {
     try {
       await client.call('traffic.clear', {});
@@ -63,6 +67,12 @@ function TrafficToolbar({ shape, setShape }: { shape: Shape; setShape(s: Shape):
         ]}
       />
       <FilterBar />
+      {opened && (
+        <Button small variant="ghost" onClick={() => showExport(true)} title="Save the frames shown (filter, session) as a new capture" data-testid="export-capture-open">
+          Export…
+        </Button>
+      )}
+      {exporting && <ExportCaptureDialog onClose={() => showExport(false)} />}
       <Button small variant="ghost" onClick={() => void clear()} disabled={total === 0} title="Forget every frame the engine holds (live roles keep recording)" data-testid="traffic-clear">
         Clear traffic
       </Button>

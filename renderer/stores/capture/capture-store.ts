@@ -16,11 +16,16 @@ export interface CaptureState {
   exported?: CaptureExported;
   /** A path to offer in the open form (e.g. the name of a file dropped in a browser). */
   suggestedPath?: string;
+  /** The export dialog is open. */
+  exporting: boolean;
   actions: {
     open(path: string): Promise<boolean>;
     exportTo(out: string, options: { filter?: string; session?: string }): Promise<boolean>;
     dismissError(): void;
     suggest(path: string, why: string): void;
+    showExport(open: boolean): void;
+    /** The store no longer holds the opened file's frames (cleared, or live traffic replaced it). */
+    forget(): void;
   };
 }
 
@@ -28,6 +33,7 @@ export type CaptureStore = StoreApi<CaptureState>;
 
 export function createCaptureStore(client: ApiClient): CaptureStore {
   return createStore<CaptureState>()((set, get) => ({
+    exporting: false,
     actions: {
       async open(path) {
         const trimmed = path.trim();
@@ -67,6 +73,8 @@ export function createCaptureStore(client: ApiClient): CaptureStore {
       },
       dismissError: () => set({ error: undefined }),
       suggest: (path, why) => set({ suggestedPath: path, error: { message: why } }),
+      showExport: (exporting) => set({ exporting, exported: undefined, error: undefined }),
+      forget: () => set({ opened: undefined, exported: undefined, exporting: false }),
     },
   }));
 }

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../api/errors';
+import { createFakeClient } from '../../api/fake-client';
+import { session, syntheticPage } from '../../stores/testing/traffic-fixtures';
+import { AppShell } from '../shell/AppShell';
+import { useScreenLayout } from '../testing/layout';
+import { renderWithStores } from '../testing/render-app';
+
+afterEach(cleanup);
+useScreenLayout();
+
+function captureClient() {
+  let total = 0;
+  return createFakeClient({
+    'engine.info': () => ({ tool: 'ocpp-bench', version: '0.1.0', ocppVersions: ['1.6'] }),
+    'sessions.list': () => (total > 0 ? [session({ source: 'capture', frames: total })] : []),
+    'frames.query': (q) => syntheticPage(total, q),
+    'capture.open': ({ path }) => {
+      if (path.endsWith('missing.jsonl')) throw new ApiError('io', `ENOENT: no such file ${path}`);
+      total = 30;
+      return { path, sessions: 1, frames: 30, warnings: [], millis: 12 };
+    },
+    'capture.export': ({ out }) => ({ out, frames: 4, sessions: 1, warnings: [] }),
+  });
+}
+
+describe('captures', () => {
+  it('opens a capture by path and shows it from its first frame', async () => {
+    const client = captureClient();
+    const { stores } = renderWithStores(<AppShell />, client);
+    fireEvent.change(screen.getByTestId('capture-path'), { target: { value: '/data/missing.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('capture-open')));
+    expect((await screen.findByTestId('capture-error')).textContent).toContain('ENOENT');
+    fireEvent.change(screen.getByTestId('capture-path'), { target: { value: '/data/lab.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('capture-open')));
+    await screen.findByTestId('traffic-view');
+    await waitFor(() => expect(screen.getByTestId('frame-table').getAttribute('data-total')).toBe('30'));
+    expect(stores.frames.getState().follow).toBe(false);
+    expect(screen.getByTestId('status-bar').textContent).toContain('/data/lab.jsonl');
+  });
+
+  it('exports the frames the filter shows to a new capture', async () => {
+    const client = captureClient();
+    const { stores } = renderWithStores(<AppShell />, client);
+    await act(async () => {
+      await stores.capture.getState().actions.open('/data/lab.jsonl');
+      await stores.frames.getState().actions.setQuery({ filter: 'has:error' });
+      stores.nav.getState().actions.go('traffic');
+    });
+    fireEvent.click(await screen.findByTestId('export-capture-open'));
+    fireEvent.change(screen.getByTestId('export-capture-path'), { target: { value: '/data/errors.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('export-capture-run')));
+    expect(client.callsTo('capture.export')[0]).toEqual({ path: '/data/lab.jsonl', out: '/data/errors.jsonl', filter: 'has:error' });
+    expect((await screen.findByTestId('export-capture-done')).textContent).toContain('Wrote 4 frames');
+  });
+
+  it('forgets the opened file when the store is cleared', async () => {
+    const client = captureClient();
+    const { stores } = renderWithStores(<AppShell />, client);
+    await act(() => stores.capture.getState().actions.open('/data/lab.jsonl'));
+    act(() => client.emit('traffic.reset', { reason: 'opened /data/lab.jsonl' }));
+    expect(stores.capture.getState().opened).toBeDefined();
+    act(() => client.emit('traffic.reset', { reason: 'cleared by the user' }));
+    expect(stores.capture.getState().opened).toBeUndefined();
+  });
+});
