@@ -74,6 +74,12 @@ export interface ExpectOptions {
   says?: string;
   /** Also consider messages that arrived before the latest checkpoint. */
   includeEarlier?: boolean;
+  /**
+   * Keep waiting (up to `within`) for optional items too, e.g. a BootNotification a charger
+   * may or may not send after a soft reset. By default an optional item only counts when it
+   * has arrived by the time the required ones have.
+   */
+  waitForOptional?: boolean;
 }
 
 export interface ExpectItem {
@@ -273,7 +279,7 @@ export class Harness {
           this.fail(step, `${first.action} where ${describeMatcher(first.matcher)}`, `it sent ${entry.action} where ${explainMismatch(first.matcher, entry.payload)}`, entry.frame);
         }
       }
-      const missing = items.filter((item, i) => found[i] === undefined && item.optional !== true);
+      const missing = items.filter((item, i) => found[i] === undefined && (item.optional !== true || options.waitForOptional === true));
       if (missing.length === 0) {
         // Optional items may still arrive with the required ones; give them no extra time.
         break;
@@ -296,19 +302,35 @@ export class Harness {
     return found;
   }
 
-  /** Expect the SUT not to send `action` (matching) for `seconds` spec seconds. */
-  async expectNone(action: string, matcher: PayloadMatcher | undefined, seconds: number, says?: string): Promise<void> {
-    const step = this.begin('expect', says ?? `Expect the ${this.sutName} not to send ${action}${matcher !== undefined ? ` where ${describeMatcher(matcher)}` : ''} for ${fmtSeconds(seconds)}`);
+  /** Expect the SUT not to send `action` (matching) for `seconds` spec seconds; several actions: none of them. */
+  async expectNone(action: string | readonly string[], matcher: PayloadMatcher | undefined, seconds: number, says?: string): Promise<void> {
+    const actions = typeof action === 'string' ? [action] : action;
+    const named = actions.join(' or ');
+    const step = this.begin('expect', says ?? `Expect the ${this.sutName} not to send ${named}${matcher !== undefined ? ` where ${describeMatcher(matcher)}` : ''} for ${fmtSeconds(seconds)}`);
     const minEpoch = this.epoch;
     const deadline = this.deps.now() + this.ms(seconds);
     for (;;) {
-      const bad = this.inbox.find((e) => !e.consumed && e.epoch >= minEpoch && e.action === action && matches(matcher, e.payload));
-      if (bad !== undefined) this.fail(step, `no ${action}`, `it sent ${action} ${show(bad.payload)}`, bad.frame);
+      const bad = this.inbox.find((e) => !e.consumed && e.epoch >= minEpoch && actions.includes(e.action) && matches(matcher, e.payload));
+      if (bad !== undefined) this.fail(step, `no ${named}`, `it sent ${bad.action} ${show(bad.payload)}`, bad.frame);
       const left = deadline - this.deps.now();
       if (left <= 0 || this.deps.signal?.aborted === true) break;
       await this.waitForInbox(left);
     }
     this.pass(step);
+  }
+
+  /**
+   * The CALLs the SUT has sent in this case so far (optionally of one action), in arrival
+   * order — for checks that look at several messages, e.g. "nothing but BootNotification
+   * while Pending" (OCPP 1.6 §4.2). Reading them does not consume them.
+   */
+  received(action?: string): Received[] {
+    return this.inbox.filter((e) => action === undefined || e.action === action).map(({ epoch: _epoch, consumed: _consumed, ...r }) => r);
+  }
+
+  /** Milliseconds since the case started (the time base of `Received.at`). */
+  elapsed(): number {
+    return this.deps.now() - this.started;
   }
 
   /** Marks what has arrived so far as seen: later expectations only consider newer messages. */
