@@ -5,6 +5,8 @@ import type { OcppVersion } from '../../api/model';
 export type OperatorAction =
   | { kind: 'plugIn'; connectorId: number }
   | { kind: 'unplug'; connectorId: number }
+  /** Pull the cable out at the EV side only; it stays in the charger's socket (OCPP 1.6 §4.10). */
+  | { kind: 'evDisconnect'; connectorId: number }
   | { kind: 'presentIdTag'; idTag: string; connectorId?: number }
   | { kind: 'evSuspend'; connectorId: number }
   | { kind: 'evResume'; connectorId: number }
@@ -30,6 +32,8 @@ export function describeOperatorAction(a: OperatorAction): string {
       return `Plug the cable in on connector ${a.connectorId} (EV and charger side)`;
     case 'unplug':
       return `Unplug the cable from connector ${a.connectorId}`;
+    case 'evDisconnect':
+      return `Unplug the cable on the EV side of connector ${a.connectorId} (it stays in the charger)`;
     case 'presentIdTag':
       return `Present id tag ${a.idTag}${a.connectorId !== undefined ? ` at connector ${a.connectorId}` : ''}`;
     case 'evSuspend':

@@ -43,6 +43,7 @@ export const simulatedCharger: ChargerSutFactory = async ({ url, settings, versi
     {
       plugIn: (a) => o.plugIn(a.connectorId),
       unplug: (a) => o.unplug(a.connectorId),
+      evDisconnect: (a) => o.evDisconnect(a.connectorId),
       presentIdTag: (a) => o.presentIdToken(a.idTag, a.connectorId),
       evSuspend: (a) => o.evSuspend(a.connectorId),
       evResume: (a) => o.evResume(a.connectorId),
