@@ -68,3 +68,15 @@ describe('harness', () => {
     expect(sn.payload['connectorId']).toBe(0);
   });
 });
+
+describe('harness timing checks', () => {
+  it('accept a timer within the tolerance and refuse one too early (or too late for "about")', () => {
+    const t = harness();
+    expect(t.checkTiming('the retry came', 10_400, 10, 'atLeast')).toBe(true);
+    expect(t.steps.at(-1)?.text).toBe('Check: the retry came after 10 s or more — it took 10.4 s');
+    expect(t.checkTiming('the retry came', 8_000, 10, 'atLeast')).toBe(false);
+    expect(t.checkTiming('the heartbeat came', 30_000, 30)).toBe(true);
+    expect(t.checkTiming('the heartbeat came', 40_000, 30)).toBe(false);
+    expect(t.steps.at(-1)).toMatchObject({ verdict: 'fail', actual: 'it took 40 s' });
+  });
+});

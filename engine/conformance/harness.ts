@@ -440,6 +440,24 @@ export class Harness {
     return ok;
   }
 
+  /**
+   * A timing validation of a spec timer: `elapsedMs` (real, e.g. between two `Received.at`)
+   * against `seconds` — "not sooner" (`atLeast`) or "that long, give or take" (`about`). The
+   * documents give no tolerance: allow 10 % or 1 s, whichever is more; a scaled run adds a
+   * little real slack for the machine's scheduling (more for lateness than for earliness, as
+   * a loaded machine delays but never hurries a timer).
+   */
+  checkTiming(what: string, elapsedMs: number, seconds: number, bound: 'atLeast' | 'about' = 'about', frame?: FrameRef): boolean {
+    const scale = this.deps.timeScale;
+    const tolerance = Math.max(1, seconds * 0.1);
+    const early = tolerance + (scale < 1 ? 0.1 / scale : 0);
+    const late = tolerance + (scale < 1 ? 1 / scale : 0);
+    const took = elapsedMs / 1000 / scale;
+    const ok = took >= seconds - early && (bound === 'atLeast' || took <= seconds + late);
+    const wanted = bound === 'atLeast' ? `${fmtSeconds(seconds)} or more` : `${fmtSeconds(seconds)} (± ${fmtSeconds(Math.round(tolerance * 10) / 10)})`;
+    return this.check(`${what} after ${wanted} — it took ${fmtSeconds(Math.round(took * 10) / 10)}`, ok, `it took ${fmtSeconds(Math.round(took * 10) / 10)}`, frame);
+  }
+
   /** Like check, but a failure ends the case. */
   require(description: string, ok: boolean, actual?: string, frame?: FrameRef): void {
     if (!this.check(description, ok, actual, frame)) throw new StepFailure(this.steps.at(-1)!);
