@@ -11,6 +11,9 @@ import { systemClock, type Clock } from '../util/clock';
 import { countFindings } from './recorder';
 import type { TrafficStore } from './store';
 
+/** Longest stretch of loading without letting other work (api calls) run, ms. */
+const LOAD_SLICE_MS = 20;
+
 interface OpenSession {
   summary: SessionSummary;
   judge?: SessionJudge;
@@ -69,7 +72,15 @@ export async function openCapture(
     attach(s, s.judge.finish(Math.max(mono, s.lastMono)));
   };
 
+  // A long load must not starve the front ends: their queries are answered between slices,
+  // so the first rows of a big capture show while the rest is still loading.
+  let records = 0;
+  let sliceStarted = performance.now();
   for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w.message) })) {
+    if ((++records & 255) === 0 && performance.now() - sliceStarted > LOAD_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
     switch (record.type) {
       case 'open':
         ensure(record.conn, {
