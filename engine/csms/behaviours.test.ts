@@ -61,6 +61,55 @@ describe('faulty CSMS behaviours', () => {
     await expect(csms.send('F2', 'ClearCache')).rejects.toThrow(/cannot send ClearCache \(faulty behaviour no-command:ClearCache\)/);
   });
 
+  it('history: authorize-then-start conflicts, starts need an authorization of this connection', async () => {
+    const tags = { idTokens: { A: 'Accepted', B: 'Accepted' } };
+    const conflict = await faulty(['authorize-then-start-conflict'], tags);
+    const cp = await ownCharger(conflict.url, 'H1', '1.6');
+    cleanups.push(() => cp.close());
+    const start = (idTag: string) => cp.endpoint.call('StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() });
+    await cp.endpoint.call('Authorize', { idTag: 'A' });
+    expect(await start('A')).toMatchObject({ payload: { idTagInfo: { status: 'ConcurrentTx' } } });
+    // Only a tag authorized and not yet used conflicts: B was never authorized.
+    expect(await start('B')).toMatchObject({ payload: { idTagInfo: { status: 'Accepted' } } });
+
+    const strict = await faulty(['start-requires-prior-authorize'], tags);
+    const first = await ownCharger(strict.url, 'H2', '1.6');
+    const startOn = (c: typeof first, idTag: string) => c.endpoint.call('StartTransaction', { connectorId: 1, idTag, meterStart: 0, timestamp: new Date().toISOString() });
+    expect(await startOn(first, 'A')).toMatchObject({ payload: { idTagInfo: { status: 'Invalid' } } });
+    await first.endpoint.call('Authorize', { idTag: 'A' });
+    expect(await startOn(first, 'A')).toMatchObject({ payload: { idTagInfo: { status: 'Accepted' } } });
+    // The authorization was used up, and a new connection starts with none.
+    await first.endpoint.call('Authorize', { idTag: 'B' });
+    first.close();
+    const second = await ownCharger(strict.url, 'H2', '1.6');
+    cleanups.push(() => second.close());
+    expect(await startOn(second, 'B')).toMatchObject({ payload: { idTagInfo: { status: 'Invalid' } } });
+  });
+
+  it('history: CALLERRORs for odd stop reasons, connector errors, abandoned Preparing, queued messages', async () => {
+    const { url } = await faulty(['stop-reason-unhandled', 'connector-error-callerror', 'abandoned-preparing-callerror', 'queued-messages-rejected'], { idTokens: { A: 'Accepted' } });
+    const cp = await ownCharger(url, 'H3', '1.6');
+    cleanups.push(() => cp.close());
+    const now = () => new Date().toISOString();
+    const status = (connectorId: number, s: string, errorCode = 'NoError') => cp.endpoint.call('StatusNotification', { connectorId, errorCode, status: s, timestamp: now() });
+    const stop = (transactionId: number, reason?: string, timestamp = now()) =>
+      cp.endpoint.call('StopTransaction', { transactionId, meterStop: 10, timestamp, ...(reason !== undefined ? { reason } : {}) });
+    const start = await cp.endpoint.call('StartTransaction', { connectorId: 1, idTag: 'A', meterStart: 0, timestamp: now() });
+    const id = start.kind === 'result' ? Number(start.payload['transactionId']) : NaN;
+    expect(await stop(id, 'EVDisconnected')).toMatchObject({ kind: 'error', code: 'InternalError' });
+    expect(await stop(id, 'Remote')).toMatchObject({ kind: 'result' });
+    expect(await stop(id)).toMatchObject({ kind: 'result' });
+    // An hour-old stop (queued while offline) is refused; so is one at the connection's start.
+    expect(await stop(id, 'Local', new Date(Date.now() - 3_600_000).toISOString())).toMatchObject({ kind: 'error', code: 'InternalError' });
+
+    expect(await status(2, 'Faulted', 'ConnectorLockFailure')).toMatchObject({ kind: 'error', code: 'InternalError' });
+    expect(await status(2, 'Preparing')).toMatchObject({ kind: 'result' });
+    expect(await status(2, 'Available')).toMatchObject({ kind: 'error', code: 'InternalError' });
+    // Available after Finishing (a transaction ended) is fine.
+    expect(await status(1, 'Finishing')).toMatchObject({ kind: 'result' });
+    expect(await status(1, 'Available')).toMatchObject({ kind: 'result' });
+  });
+
   it('security: the old password stays after a key change; a valid password is refused', async () => {
     const keep = await faulty(['new-auth-key-not-stored'], { chargers: { K: { password: 'old-password-1234' } } });
     const cp = await ownCharger(keep.url, 'K', '1.6', { headers: { Authorization: basicAuthHeader('K', 'old-password-1234') } });
@@ -82,5 +131,16 @@ describe('faulty CSMS behaviours', () => {
     });
     expect(outgoingWithBehaviours(['get-log-diagnostics-only'], '1.6', 'GetLog', { logType: 'SecurityLog' })).toEqual({ payload: { logType: 'DiagnosticsLog' } });
     expect(outgoingWithBehaviours([], '1.6', 'Reset', { type: 'Hard' })).toEqual({ payload: { type: 'Hard' } });
+    expect(outgoingWithBehaviours(['remote-start-wrong-id-tag'], '1.6', 'RemoteStartTransaction', { connectorId: 1, idTag: 'ABCDEFGHIJKLMNOPQRST' })).toEqual({
+      payload: { connectorId: 1, idTag: 'ABCDEFGHIJKLMN-OTHER' },
+    });
+    expect(outgoingWithBehaviours(['remote-start-wrong-id-tag'], '2.0.1', 'RequestStartTransaction', { remoteStartId: 1, idToken: { idToken: 'T1', type: 'ISO14443' } })).toEqual({
+      payload: { remoteStartId: 1, idToken: { idToken: 'T1-OTHER', type: 'ISO14443' } },
+    });
+    expect(outgoingWithBehaviours(['get-configuration-ignores-keys'], '1.6', 'GetConfiguration', { key: ['SupportedFeatureProfiles'] })).toEqual({ payload: {} });
+    const validated = (key: string, value: string) => outgoingWithBehaviours(['change-configuration-validated'], '1.6', 'ChangeConfiguration', { key, value });
+    expect(validated('MeterValueSampleInterval', '60')).toEqual({ payload: { key: 'MeterValueSampleInterval', value: '60' } });
+    expect(validated('MeterValueSampleInterval', '-1')).toMatchObject({ refuse: expect.stringMatching(/MeterValueSampleInterval must be from 0/) });
+    expect(validated('NoSuchKey', '1')).toMatchObject({ refuse: expect.stringMatching(/NoSuchKey is not a configuration key/) });
   });
 });

@@ -3,8 +3,10 @@
 // data (name, one sentence, the cases it should fail); the effects are applied here, at the
 // CSMS's three decision points: its settings, its answers, and the CALLs it sends.
 // `no-command:<Action>` is a family: the CSMS cannot send that action at all.
-import type { CsmsBehaviourInfo, CsmsSettings } from '../../api/csms';
+import type { CsmsBehaviourInfo, CsmsChargerState, CsmsSettings } from '../../api/csms';
 import type { OcppVersion } from '../../api/model';
+import { Configuration16, defaultValues } from '../charger/v16/config';
+import { PROFILES_16 } from '../ocpp/catalog';
 import { mergeSettings } from './settings';
 
 const ALL: OcppVersion[] = ['1.6', '2.0.1', '2.1'];
@@ -34,10 +36,22 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
   { name: 'signed-firmware-without-certificate', description: 'Sends SignedUpdateFirmware without the signing certificate (a schema violation).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS'] },
   { name: 'install-certificate-wrong-type', description: 'Always sends InstallCertificate as a CentralSystemRootCertificate (2.x CSMSRootCertificate).', versions: ALL, targets: ['Security', 'M'], catches: ['TC_075_1_CSMS'] },
+  { name: 'authorize-then-start-conflict', description: 'Answers ConcurrentTx to a StartTransaction whose idTag the same charger has just authorized, as if the Authorize had started a transaction.', versions: V16, targets: ['Core'], catches: ['TC_003_CSMS', 'TC_004_1_CSMS'] },
+  { name: 'start-requires-prior-authorize', description: 'Answers Invalid to a StartTransaction whose idTag the charger did not authorize on this connection first (no cached or local ids).', versions: V16, targets: ['Core'], catches: ['TC_007_CSMS'] },
+  { name: 'queued-messages-rejected', description: 'Answers a StartTransaction, StopTransaction or MeterValues stamped before the charger\'s current connection opened with a CALLERROR (InternalError).', versions: V16, targets: ['Core'], catches: ['TC_037_1_CSMS', 'TC_039_CSMS'] },
+  { name: 'stop-reason-unhandled', description: 'Answers a StopTransaction with a CALLERROR (InternalError) unless its reason is Local or Remote.', versions: V16, targets: ['Core'], catches: ['TC_005_1_CSMS', 'TC_018_1_CSMS', 'TC_032_1_CSMS'] },
+  { name: 'abandoned-preparing-callerror', description: 'Answers a StatusNotification Available for a connector that was Preparing without a transaction with a CALLERROR (InternalError).', versions: V16, targets: ['Core'], catches: ['TC_004_2_CSMS', 'TC_011_2_CSMS'] },
+  { name: 'connector-error-callerror', description: 'Answers a StatusNotification that reports a connector error (errorCode other than NoError) with a CALLERROR (InternalError).', versions: V16, targets: ['Core'], catches: ['TC_024_CSMS'] },
+  { name: 'remote-start-wrong-id-tag', description: 'Sends RemoteStartTransaction (2.x RequestStartTransaction) for another id tag than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_010_CSMS', 'TC_011_1_CSMS'] },
+  { name: 'get-configuration-ignores-keys', description: 'Sends GetConfiguration without the keys asked for, so the charger reports all of them.', versions: V16, targets: ['Core'], catches: ['TC_019_2_CSMS'] },
+  { name: 'change-configuration-validated', description: 'Refuses to send ChangeConfiguration for a key that is not a standard OCPP 1.6 key or with a value that key cannot take.', versions: V16, targets: ['Core'], catches: ['TC_040_1_CSMS', 'TC_040_2_CSMS'] },
   { name: 'no-command:<Action>', description: 'Cannot send <Action> at all (e.g. no-command:Reset).', versions: ALL, targets: [], catches: ['every case whose first step is that command'] },
 ];
 
 const NAMES = new Set(CSMS_BEHAVIOURS.map((b) => b.name));
+
+/** The standard 1.6 keys and the values they take (OCPP 1.6 §9), for change-configuration-validated. */
+const STANDARD_KEYS_16 = new Configuration16(PROFILES_16, defaultValues(1, PROFILES_16, 0));
 
 /** Checks behaviour names; returns the problem or undefined. */
 export function checkBehaviours(names: readonly string[]): string | undefined {
@@ -93,12 +107,82 @@ export function settingsWithBehaviours(settings: CsmsSettings, names: readonly s
   return out;
 }
 
+/**
+ * What the behaviours that depend on history know of the charger sending a CALL: the
+ * CSMS's state of it before the CALL is applied, and what this connection authorized.
+ */
+export interface BehaviourFacts {
+  state: CsmsChargerState;
+  /** Id tags authorized (Accepted) on this connection that no StartTransaction has used since. */
+  pendingAuthorizations: Set<string>;
+}
+
 /** Changes the CSMS's default answer to a charger-initiated CALL. */
-export function answerWithBehaviours(names: readonly string[], action: string, payload: Record<string, unknown>): Record<string, unknown> {
-  if (!names.includes('start-transaction-accepts-invalid-tag')) return payload;
-  if (action === 'StartTransaction') return { ...payload, idTagInfo: { ...(payload['idTagInfo'] as object), status: 'Accepted' } };
+export function answerWithBehaviours(
+  names: readonly string[],
+  action: string,
+  payload: Record<string, unknown>,
+  request: Record<string, unknown> = {},
+  facts?: BehaviourFacts,
+): Record<string, unknown> {
+  const has = (n: string) => names.includes(n);
+  const withStatus = (status: string) => ({ ...payload, idTagInfo: { ...(payload['idTagInfo'] as object), status } });
+  if (action === 'StartTransaction' && facts !== undefined) {
+    const authorized = facts.pendingAuthorizations.has(String(request['idTag']));
+    if (has('authorize-then-start-conflict') && authorized) return withStatus('ConcurrentTx');
+    if (has('start-requires-prior-authorize') && !authorized) return withStatus('Invalid');
+  }
+  if (!has('start-transaction-accepts-invalid-tag')) return payload;
+  if (action === 'StartTransaction') return withStatus('Accepted');
   if (action === 'TransactionEvent' && payload['idTokenInfo'] !== undefined) return { ...payload, idTokenInfo: { ...(payload['idTokenInfo'] as object), status: 'Accepted' } };
   return payload;
+}
+
+/** Keeps the history the behaviours need, once the CSMS has answered a CALL. */
+export function rememberForBehaviours(facts: BehaviourFacts, action: string, request: Record<string, unknown>, answer: Record<string, unknown>): void {
+  const idTag = request['idTag'];
+  if (typeof idTag !== 'string') return;
+  if (action === 'Authorize' && (answer['idTagInfo'] as { status?: string } | undefined)?.status === 'Accepted') facts.pendingAuthorizations.add(idTag);
+  if (action === 'StartTransaction') facts.pendingAuthorizations.delete(idTag);
+}
+
+/** A CALLERROR a behaviour answers this 1.6 CALL with instead of the default answer, if any. */
+export function refusalWithBehaviours(
+  names: readonly string[],
+  version: OcppVersion,
+  action: string,
+  request: Record<string, unknown>,
+  facts: BehaviourFacts,
+): { code: string; description: string } | undefined {
+  if (version !== '1.6') return undefined;
+  const has = (n: string) => names.includes(n);
+  const refuse = (name: string, why: string) => ({ code: 'InternalError', description: `${why} (faulty behaviour ${name})` });
+  if (action === 'StatusNotification') {
+    if (has('connector-error-callerror') && request['errorCode'] !== 'NoError') return refuse('connector-error-callerror', `Cannot handle connector error ${String(request['errorCode'])}`);
+    if (has('abandoned-preparing-callerror') && request['status'] === 'Available') {
+      const connectorId = Number(request['connectorId']);
+      const before = facts.state.connectors.find((c) => c.connectorId === connectorId && c.evseId === undefined);
+      const running = facts.state.transactions.some((t) => t.state === 'active' && t.connectorId === connectorId);
+      if (before?.status === 'Preparing' && !running) return refuse('abandoned-preparing-callerror', `Connector ${connectorId} cannot go from Preparing to Available without a transaction`);
+    }
+  }
+  if (has('stop-reason-unhandled') && action === 'StopTransaction') {
+    // OCPP 1.6 §7.34: a StopTransaction without reason means Local.
+    const reason = (request['reason'] as string | undefined) ?? 'Local';
+    if (reason !== 'Local' && reason !== 'Remote') return refuse('stop-reason-unhandled', `Unknown stop reason ${reason}`);
+  }
+  if (has('queued-messages-rejected') && facts.state.connection.connectedAt !== undefined) {
+    const stamp =
+      action === 'StartTransaction' || action === 'StopTransaction'
+        ? request['timestamp']
+        : action === 'MeterValues'
+          ? (request['meterValue'] as Array<{ timestamp?: unknown }> | undefined)?.[0]?.timestamp
+          : undefined;
+    if (typeof stamp === 'string' && Date.parse(stamp) < Date.parse(facts.state.connection.connectedAt)) {
+      return refuse('queued-messages-rejected', `${action} is older than the connection`);
+    }
+  }
+  return undefined;
 }
 
 export type Outgoing = { refuse: string } | { payload: Record<string, unknown> };
@@ -124,6 +208,21 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
     const firmware = p['firmware'] as Record<string, unknown> | undefined;
     if (firmware !== undefined) delete firmware['signingCertificate'];
   }
+  if (has('remote-start-wrong-id-tag')) {
+    if (action === 'RemoteStartTransaction' && typeof p['idTag'] === 'string') p['idTag'] = otherToken(p['idTag'], 20);
+    const token = p['idToken'] as { idToken?: unknown } | undefined;
+    if (action === 'RequestStartTransaction' && typeof token?.idToken === 'string') token.idToken = otherToken(token.idToken, 36);
+  }
+  if (has('get-configuration-ignores-keys') && action === 'GetConfiguration') delete p['key'];
+  if (has('change-configuration-validated') && v16 && action === 'ChangeConfiguration') {
+    const verdict = STANDARD_KEYS_16.check(String(p['key']), String(p['value']));
+    if (verdict.status !== 'Accepted') return { refuse: `The CSMS refuses to send ChangeConfiguration: ${verdict.reason ?? verdict.status} (faulty behaviour change-configuration-validated)` };
+  }
   if (has('install-certificate-wrong-type') && action === 'InstallCertificate') p['certificateType'] = v16 ? 'CentralSystemRootCertificate' : 'CSMSRootCertificate';
   return { payload: p };
+}
+
+/** A different token of at most `max` characters (a CiString20 idTag in 1.6, 36 in 2.x). */
+function otherToken(token: string, max: number): string {
+  return `${token.slice(0, max - 6)}-OTHER`;
 }

@@ -26,7 +26,7 @@ import type { TrafficStore } from '../traffic/store';
 import { systemClock, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
 import { checkPayload, describeFindings, freshTemplate } from './compose';
-import { answerWithBehaviours, checkBehaviours, outgoingWithBehaviours, settingsWithBehaviours } from './behaviours';
+import { answerWithBehaviours, checkBehaviours, outgoingWithBehaviours, refusalWithBehaviours, rememberForBehaviours, settingsWithBehaviours, type BehaviourFacts } from './behaviours';
 import { newBasicAuthPassword, sendNotes } from './command-effects';
 import { decideOpening } from './opening';
 import { signCsr } from './signer';
@@ -94,6 +94,8 @@ interface Link {
   session: LiveSession;
   closedByUs: boolean;
   closed: Promise<void>;
+  /** What this connection authorized, for the faulty behaviours that depend on it. */
+  pendingAuthorizations: Set<string>;
 }
 
 interface Waiter {
@@ -480,6 +482,7 @@ export class StandaloneCsms {
       session,
       closedByUs: false,
       closed: new Promise<void>((resolve) => (markClosed = resolve)),
+      pendingAuthorizations: new Set(),
       endpoint: undefined as unknown as OcppEndpoint,
     };
     link.endpoint = new OcppEndpoint({
@@ -540,8 +543,15 @@ export class StandaloneCsms {
         break;
       }
       default: {
+        const facts: BehaviourFacts = { state, pendingAuthorizations: link.pendingAuthorizations };
+        const refusal = this.behaviours.length > 0 ? refusalWithBehaviours(this.behaviours, link.version, call.action, call.payload, facts) : undefined;
+        if (refusal !== undefined) {
+          answer = { error: { ...refusal, details: {} } };
+          break;
+        }
         const answered = defaultAnswer(this.responderContext(link, state), call.action, call.payload);
-        const payload = answerWithBehaviours(this.behaviours, call.action, answered.payload);
+        const payload = answerWithBehaviours(this.behaviours, call.action, answered.payload, call.payload, facts);
+        rememberForBehaviours(facts, call.action, call.payload, payload);
         const followUps = answered.followUps;
         answer = { result: payload };
         this.apply(link, call, payload);
