@@ -25,13 +25,20 @@ export async function getConfiguration(t: Harness, keys?: string[]): Promise<Rec
   return out;
 }
 
-/** Reusable state Authorized (§2.25 Table 104): the driver presents the valid id tag. */
-export async function authorized(t: Harness, idTag = t.settings.idTags.valid): Promise<void> {
+/**
+ * Reusable state Authorized (§2.25 Table 104): the driver presents the valid id tag.
+ * StatusNotification(Preparing) is only expected if the connector was not Preparing yet:
+ * `preparing` says what the case knows — 'optional' (default: it may come), 'expected' (the
+ * connector was Available, so it must come), or 'later' (the case expects it itself as its
+ * own next step, TC_061_CS step 1, so the state leaves it alone).
+ */
+export async function authorized(t: Harness, idTag = t.settings.idTags.valid, options: { preparing?: 'optional' | 'expected' | 'later' } = {}): Promise<void> {
+  const preparing = options.preparing ?? 'optional';
   await t.state('Authorized', async () => {
     await t.operator({ kind: 'presentIdTag', idTag });
     await t.expectAll([
       { action: 'Authorize', matcher: { idTag } },
-      { action: 'StatusNotification', matcher: { status: 'Preparing' }, optional: true },
+      ...(preparing === 'later' ? [] : [{ action: 'StatusNotification', matcher: { status: 'Preparing' }, optional: preparing === 'optional' }]),
     ]);
   });
 }
