@@ -17,7 +17,7 @@ import type { ClientLink, Link } from './links';
 import { describeMatcher, explainMismatch, matches, show, type PayloadMatcher } from './matchers';
 import { describeOperatorAction, type OperatorAction, type OperatorDriver } from './operator';
 import type { SutSettings } from './settings';
-import { defaultToolAnswer, type ToolMemory } from './tool-responders';
+import { defaultToolAnswer, recordToolTransaction, type ToolMemory } from './tool-responders';
 
 export interface FrameRef {
   session: string;
@@ -375,6 +375,8 @@ export class Harness {
       this.pass(step);
       return outcome;
     }
+    // The tool charger keeps its transactions, to end them after the case (runner cleanUp).
+    if (this.deps.bench === 'charger') recordToolTransaction(this.deps.memory, action, payload, outcome.payload);
     if (options.expectError !== undefined) this.fail(step, 'a CALLERROR', `a CALLRESULT ${show(outcome.payload)}`, answerFrame);
     if (outcome.findings.length > 0) this.fail(step, `an answer valid against the ${action} response schema`, outcome.findings.map((f) => f.message).join('; '), answerFrame);
     if (!matches(expectAnswer, outcome.payload)) this.fail(step, `an answer where ${describeMatcher(expectAnswer)}`, `the answer has ${explainMismatch(expectAnswer, outcome.payload)}`, answerFrame);

@@ -377,6 +377,7 @@ async function cleanUp(t: Harness, ctx: CaseContext, charger: SimulatedCharger |
   }
   if (ctx.bench === 'charger') {
     const link = ctx.link as ClientLink;
+    await endToolTransactions(t, ctx, link);
     link.disconnect();
     return;
   }
@@ -384,6 +385,25 @@ async function cleanUp(t: Harness, ctx: CaseContext, charger: SimulatedCharger |
   if (conn === undefined) return;
   for (const transactionId of [...ctx.memory.openTransactions.keys()]) {
     await conn.endpoint.call('RemoteStopTransaction', { transactionId }, { timeoutMs: t.ms(ctx.settings.timeouts.message) }).catch(() => undefined);
+  }
+}
+
+/**
+ * The tool charger ends the transactions a case left running (post-condition "Charge Point
+ * is Idle, with no active transactions", OCTT 1.6 §1.3), so the CSMS under test does not
+ * carry them into the next case: StopTransaction (reason Local) and the connector Available.
+ */
+async function endToolTransactions(t: Harness, ctx: CaseContext, link: ClientLink): Promise<void> {
+  const open = [...ctx.memory.openTransactions.entries()];
+  ctx.memory.openTransactions.clear();
+  if (open.length === 0) return;
+  const timeoutMs = t.patience(ctx.settings.timeouts.message);
+  const conn = link.current() ?? (await link.connect(timeoutMs).catch(() => undefined));
+  if (conn === undefined) return;
+  for (const [transactionId, tx] of open) {
+    const timestamp = new Date().toISOString();
+    await conn.endpoint.call('StopTransaction', { transactionId, meterStop: tx.meterStart ?? 0, timestamp, reason: 'Local' }, { timeoutMs }).catch(() => undefined);
+    await conn.endpoint.call('StatusNotification', { connectorId: tx.connectorId, errorCode: 'NoError', status: 'Available', timestamp }, { timeoutMs }).catch(() => undefined);
   }
 }
 
