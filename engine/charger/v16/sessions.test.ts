@@ -49,6 +49,20 @@ describe('1.6 charging sessions', () => {
     expect(statuses(rig, stopFrom)).toEqual(['Finishing', 'Available']);
   });
 
+  it('TC_070: sampled meter values stay on the grid from the transaction start when a timer fires late', async () => {
+    const rig = await booted({ settings: { MeterValueSampleInterval: '10' } });
+    rig.cp.operator.plugIn(1);
+    rig.cp.operator.presentIdToken('TAG1');
+    await rig.advance(0);
+    const started = Date.parse(rig.csms.calls('StartTransaction')[0]!.payload['timestamp'] as string);
+    // A busy event loop: the clock moves on before the sampling timer gets to run.
+    rig.timers.clock.advance(10_300);
+    await rig.advance(0);
+    await rig.advance(20);
+    const stamps = rig.csms.calls('MeterValues').map((c) => Date.parse((c.payload['meterValue'] as Array<{ timestamp: string }>)[0]!.timestamp) - started);
+    expect(stamps).toEqual([10_000, 20_000, 30_000]);
+  });
+
   it('TC_004_1 / TC_004_2: identification first, then the cable; or ConnectionTimeOut back to Available', async () => {
     const rig = await booted({ settings: { ConnectionTimeOut: '20' } });
     const from = rig.csms.received.length;

@@ -303,28 +303,34 @@ export class Sessions16 {
     }
   }
 
-  private stopSamples(c: Connector16, context: string): MeterValue16 | undefined {
+  private stopSamples(c: Connector16, context: string, timestamp?: string): MeterValue16 | undefined {
     const wanted = this.measurands('StopTxnSampledData');
-    return wanted.length === 0 ? undefined : this.s.meterValue(c, wanted, context);
+    return wanted.length === 0 ? undefined : this.s.meterValue(c, wanted, context, timestamp);
   }
 
-  private scheduleSample(c: Connector16, tx: Transaction16): void {
+  /**
+   * Samples every MeterValueSampleInterval on a grid from the transaction start (or the
+   * interval change), stamped with the grid instant: a late timer (a busy event loop) does
+   * not shift the timestamps or make the intervals drift (TC_070_CS checks them).
+   */
+  private scheduleSample(c: Connector16, tx: Transaction16, anchor = this.ctx.now(), n = 1): void {
     this.ctx.cancel(tx.sampleTimer);
     const interval = this.config.int('MeterValueSampleInterval');
     if (interval <= 0) return;
-    tx.sampleTimer = this.ctx.after(interval * 1000, () => {
+    const due = anchor + n * interval * 1000 * this.ctx.timeScale;
+    tx.sampleTimer = this.ctx.after(Math.max(0, due - this.ctx.now()) / this.ctx.timeScale, () => {
       if (c.transaction !== tx) return;
-      this.sample(c, tx);
-      this.scheduleSample(c, tx);
+      this.sample(c, tx, new Date(due).toISOString());
+      this.scheduleSample(c, tx, anchor, n + 1);
     });
   }
 
   /** Sampled meter values during a transaction (§3.16.1), queued as transaction-related. */
-  private sample(c: Connector16, tx: Transaction16): void {
+  private sample(c: Connector16, tx: Transaction16, timestamp: string): void {
     this.s.updatePower(c);
     const sampled = this.measurands('MeterValuesSampledData');
-    const value = this.s.meterValue(c, sampled.length > 0 ? sampled : [{ measurand: 'Energy.Active.Import.Register' }], 'Sample.Periodic');
-    const stop = this.stopSamples(c, 'Sample.Periodic');
+    const value = this.s.meterValue(c, sampled.length > 0 ? sampled : [{ measurand: 'Energy.Active.Import.Register' }], 'Sample.Periodic', timestamp);
+    const stop = this.stopSamples(c, 'Sample.Periodic', timestamp);
     if (stop !== undefined) tx.samples.push(stop);
     void this.ctx
       // Errata 3.18: -1 when the CSMS never gave the transaction an id.
