@@ -22,6 +22,12 @@ export interface CaseDefinition {
    * feature the SUT does not declare). The feature profile is checked by the runner.
    */
   applies?: (settings: SutSettings) => true | string;
+  /**
+   * The case is (also) about a SUT that does NOT implement the case's profile (OCTT
+   * TC_043_1_CS: "does not support the Local Auth List Management feature profile"): the
+   * runner runs it whatever profiles the SUT declares, and `applies` alone decides.
+   */
+  runsWithoutProfile?: boolean;
   /** Needs a human at a real SUT (operator actions or observations). */
   manual?: boolean;
   /** Overall limit in spec seconds (scaled); default settings.timeouts.case. */

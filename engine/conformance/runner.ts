@@ -83,7 +83,7 @@ export function selectCases(cases: readonly CaseDefinition[], request: RunReques
     .filter((c) => matchesPattern(c.id, request.cases))
     .filter((c) => request.profiles === undefined || request.profiles.length === 0 || request.profiles.includes(c.profile))
     .map((definition) => {
-      if (!settings.profiles.includes(definition.profile)) {
+      if (definition.runsWithoutProfile !== true && !settings.profiles.includes(definition.profile)) {
         return { definition, notApplicable: `the SUT does not declare the ${definition.profile} profile` };
       }
       const applies = definition.applies?.(settings) ?? true;
