@@ -561,6 +561,49 @@ const CASES: Record<BehaviourName, Case[]> = {
       evidence: (f, c) => expect([calls(f, 'StopTransaction').length, calls(c, 'StopTransaction').length]).toEqual([1, 0]),
     },
   ],
+  'parent-id-tag-ignored': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.csms.idTags.set('TAG1', { status: 'Accepted', parent: 'GROUP' });
+        rig.csms.idTags.set('TAG2', { status: 'Accepted', parent: 'GROUP' });
+        await tx16(rig);
+        rig.cp.operator.presentIdToken('TAG2', 1);
+        await rig.advance(0);
+      },
+      evidence: (f, c) => {
+        expect([calls(f, 'Authorize').at(-1)?.['idTag'], calls(c, 'Authorize').at(-1)?.['idTag']]).toEqual(['TAG2', 'TAG2']);
+        expect([calls(f, 'StopTransaction').length, calls(c, 'StopTransaction')[0]?.['idTag']]).toEqual([0, 'TAG2']);
+      },
+    },
+  ],
+  'early-authorization-forgotten': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.cp.operator.presentIdToken('TAG1');
+        await rig.advance(0);
+        rig.cp.operator.plugIn(1);
+        await rig.advance(0);
+      },
+      evidence: (f, c) => expect([calls(f, 'StartTransaction').length, calls(c, 'StartTransaction').length]).toEqual([0, 1]),
+    },
+  ],
+  'ev-disconnect-always-stops': [
+    {
+      version: '1.6',
+      options: { settings: { StopTransactionOnEVSideDisconnect: 'false' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        rig.cp.operator.evDisconnect(1);
+        await rig.advance(0);
+      },
+      evidence: (f, c) => {
+        expect([calls(f, 'StopTransaction')[0]?.['reason'], calls(c, 'StopTransaction').length]).toEqual(['EVDisconnected', 0]);
+        expect(calls(c, 'StatusNotification').at(-1)).toMatchObject({ status: 'SuspendedEV', info: 'EV side disconnected' });
+      },
+    },
+  ],
   'wrong-stop-reason': [
     {
       version: '1.6',
@@ -671,6 +714,13 @@ const CASES: Record<BehaviourName, Case[]> = {
         evidence: (f, c) => expect([kept(f)?.includes('Unlocked'), kept(c)?.includes(version === '1.6' ? 'NotSupported' : 'UnknownConnector')]).toEqual([true, true]),
       }),
     ),
+  ],
+  'unlock-not-supported': [
+    {
+      version: '1.6',
+      scenario: async (rig) => keep(rig, await rig.csms.call('UnlockConnector', { connectorId: 1 })),
+      evidence: (f, c) => expect([kept(f)?.includes('NotSupported'), kept(c)?.includes('Unlocked')]).toEqual([true, true]),
+    },
   ],
   'availability-not-persisted': [
     ...(['1.6', '2.0.1'] as const).map(

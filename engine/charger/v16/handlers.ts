@@ -80,7 +80,8 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
     // §5.18, errata 3.85
     UnlockConnector: (p) => {
       const c = connectorOf(p);
-      if (c === undefined || s.options.fixedCable) return answer({ status: 'NotSupported' });
+      // Behaviour unlock-not-supported: as if every connector had a fixed cable (TC_017_1_CS).
+      if (c === undefined || s.options.fixedCable || ctx.faults.has('unlock-not-supported')) return answer({ status: 'NotSupported' });
       if (c.unlockFails) return answer({ status: 'UnlockFailed' });
       return answer({ status: 'Unlocked' }, async () => {
         if (c.transaction !== undefined) await sessions.stopTransaction(c, 'UnlockCommand');

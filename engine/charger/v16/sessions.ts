@@ -142,7 +142,8 @@ export class Sessions16 {
     if (grouped.length > 0 && (free === undefined || connectorId !== undefined)) {
       const auth = await this.authorize(idTag, { forceCentral: this.localParent(idTag) === undefined });
       const match = grouped.find((c) => auth.parentIdTag !== undefined && c.transaction?.parentIdTag === auth.parentIdTag);
-      if (match !== undefined && auth.accepted) await this.stopTransaction(match, 'Local', idTag);
+      // Behaviour parent-id-tag-ignored: the group is not honoured (TC_069_CS).
+      if (match !== undefined && auth.accepted && !this.ctx.faults.has('parent-id-tag-ignored')) await this.stopTransaction(match, 'Local', idTag);
       return;
     }
     // 4. Otherwise a start, on the chosen connector or the first one that can take it.
@@ -459,6 +460,13 @@ export class Sessions16 {
     }
     // An authorization waiting on another connector moves to the one the cable went into.
     const waiting = c.authorized ?? this.s.outlets.find((o) => o !== c && o.authorized !== undefined && !o.plugged)?.authorized;
+    if (waiting !== undefined && this.ctx.faults.has('early-authorization-forgotten')) {
+      // Behaviour early-authorization-forgotten: the driver would have to identify again (TC_004_1_CS).
+      const from = this.s.outlets.find((o) => o.authorized === waiting);
+      if (from !== undefined) this.dropAuthorization(from, { silent: true });
+      this.s.refreshAll();
+      return;
+    }
     if (waiting !== undefined && !this.faultBlocks(c) && c.operative) {
       const from = this.s.outlets.find((o) => o.authorized === waiting);
       if (from !== undefined && from !== c) {
@@ -481,7 +489,8 @@ export class Sessions16 {
     if (!c.evConnected) return;
     c.evConnected = false;
     this.ctx.log(`connector ${c.id}: EV side disconnected`);
-    if (c.transaction !== undefined && this.config.bool('StopTransactionOnEVSideDisconnect')) {
+    // Behaviour ev-disconnect-always-stops: whatever StopTransactionOnEVSideDisconnect says (TC_005_3_CS).
+    if (c.transaction !== undefined && (this.config.bool('StopTransactionOnEVSideDisconnect') || this.ctx.faults.has('ev-disconnect-always-stops'))) {
       this.ctx.spawn('stopping on EV disconnect', () => this.stopTransaction(c, 'EVDisconnected'));
       return;
     }
