@@ -6,9 +6,11 @@ import { createFakeClient } from '../../api/fake-client';
 import { session, syntheticPage } from '../../stores/testing/traffic-fixtures';
 import { AppShell } from '../shell/AppShell';
 import { useScreenLayout } from '../testing/layout';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 useScreenLayout();
 
 function captureClient() {

@@ -28,7 +28,7 @@ function ChartsOf({ session }: { session: string }) {
     <div className="session-charts" data-testid="session-charts">
       <div className="charts-bar">
         <span className="dim">
-          {chargePoint}: {transactions.length} transaction{transactions.length === 1 ? '' : 's'} with meter values, {schedules.length} schedule{schedules.length === 1 ? '' : 's'}
+          {chargePoint}: {describeGroups(transactions.map((t) => t.id))}, {schedules.length} schedule{schedules.length === 1 ? '' : 's'}
           {truncated > 0 ? ` (first ${MAX_FRAMES} frames; ${truncated} more not read)` : ''}
         </span>
         <Button small variant="ghost" onClick={() => setReload((n) => n + 1)}>
@@ -52,4 +52,12 @@ function ChartsOf({ session }: { session: string }) {
       ))}
     </div>
   );
+}
+
+function describeGroups(ids: readonly string[]): string {
+  const outside = ids.filter((id) => id.startsWith('connector')).length;
+  const inside = ids.length - outside;
+  const parts = [`${inside} transaction${inside === 1 ? '' : 's'} with meter values`];
+  if (outside > 0) parts.push(`readings outside transactions on ${outside} connector${outside === 1 ? '' : 's'}`);
+  return parts.join(', ');
 }

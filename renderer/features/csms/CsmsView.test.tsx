@@ -3,11 +3,13 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsmsInfo, CsmsResponders } from '../../../api/csms';
 import { createFakeClient } from '../../api/fake-client';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { CsmsView } from './CsmsView';
 import { chargerState } from './testing';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 
 const info: CsmsInfo = { id: 'csms_1', url: 'ws://127.0.0.1:39000', securityProfile: 0, started: '2026-01-01T10:00:00.000Z', chargers: 0, connected: 0 };
 const resetSchema = { type: 'object', properties: { type: { type: 'string', enum: ['Hard', 'Soft'] } }, required: ['type'] };

@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/errors';
 import type { FaultRule, FaultRuleInfo, ProxyInfo, ProxySettings } from '../../../api/proxy';
 import { createFakeClient } from '../../api/fake-client';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { ProxyView } from './ProxyView';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 
 const describeRule = (rule: FaultRule, id = 'r1'): FaultRuleInfo => ({
   id: rule.id ?? id,

@@ -3,10 +3,12 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseInfo, ConformanceReport } from '../../../api/conformance';
 import { createFakeClient } from '../../api/fake-client';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { RunnerView } from './RunnerView';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 
 const cases: CaseInfo[] = [
   { id: 'TC_001_CS', title: 'Cold boot', version: '1.6', sut: 'charger', profile: 'Core', specRefs: [], requires: [], manual: false },

@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeClient } from '../../api/fake-client';
 import { session, syntheticDetail, syntheticPage } from '../../stores/testing/traffic-fixtures';
 import { useScreenLayout } from '../testing/layout';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { TrafficView } from '../traffic/TrafficView';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 useScreenLayout();
 
 describe('sequence diagram and charts', () => {

@@ -3,10 +3,12 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimChargerState, SimChargerSummary, SimConnectorState } from '../../../api/sim';
 import { createFakeClient } from '../../api/fake-client';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { SimView } from './SimView';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 
 const connector = (patch: Partial<SimConnectorState> = {}): SimConnectorState => ({
   id: 1,

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { FrameSummary } from '../../../api/model';
 import { useStores } from '../../stores/context';
 import { findLoaded, rowAt } from '../../stores/frames/pages';
-import { useFrameWindow, useInspector, useSessions } from '../../stores/hooks';
+import { useCapture, useFrameWindow, useInspector, useSessions } from '../../stores/hooks';
 import { COLUMNS, gridTemplate } from './columns';
 import { FrameRow } from './FrameRow';
 import { useJumpToFrame } from './use-jump';
@@ -24,6 +24,7 @@ export function FrameTable() {
   const jumpToFrame = useJumpToFrame();
 
   const follow = useFrameWindow((s) => s.follow);
+  const opening = useCapture((s) => s.opening);
   const scroller = useRef<HTMLDivElement>(null);
   const seen = useRef({ total: 0, generation: -1 });
   const [behind, setBehind] = useState(false);
@@ -36,6 +37,8 @@ export function FrameTable() {
     overscan: 12,
     // Before the first measurement (and in tests, where nothing has a size) assume a screenful.
     initialRect: { width: 1000, height: 600 },
+    // Let React batch scroll renders instead of forcing one synchronously per scroll event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -158,7 +161,13 @@ export function FrameTable() {
           })}
         </div>
       </div>
-      {total === 0 && <div className="frame-empty dim">No frames yet. Start a proxy, CSMS or simulator, or open a capture.</div>}
+      {opening !== undefined ? (
+        <div className="frame-empty dim" role="status" data-testid="capture-opening">
+          <span className="spinner" /> Opening {opening}: the engine reads and judges every frame…
+        </div>
+      ) : (
+        total === 0 && <div className="frame-empty dim">No frames yet. Start a proxy, CSMS or simulator, or open a capture.</div>
+      )}
       {behind && (
         <button type="button" className="follow-button" onClick={jumpToLatest} data-testid="follow">
           New frames ↓

@@ -6,10 +6,12 @@ import type { FrameDetail } from '../../../api/model';
 import { createFakeClient } from '../../api/fake-client';
 import { session, syntheticDetail, syntheticFrame, syntheticPage } from '../../stores/testing/traffic-fixtures';
 import { useScreenLayout } from '../testing/layout';
+import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
 import { TrafficView } from './TrafficView';
 
 afterEach(cleanup);
+failOnConsoleProblems();
 useScreenLayout();
 
 function trafficClient(total: number) {
