@@ -127,11 +127,15 @@ export const MIN_PATIENCE_MS = 3000;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(t);
       resolve();
-    });
+    };
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 export class Harness {
@@ -574,6 +578,8 @@ export class Harness {
       const done = () => {
         clearTimeout(timer);
         this.listeners.delete(done);
+        // One case waits many times on the same signal: do not pile up listeners on it.
+        this.deps.signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, Math.max(1, ms));
