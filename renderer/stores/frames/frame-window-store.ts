@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../api/client';
 import type { FrameSummary } from '../../../api/model';
 import { errorInfo, type ErrorInfo } from '../errors';
+import { bisect } from './bisect';
 import { evictFar, findLoaded, linkPairs, missingPages, PAGE_SIZE, pageOf, putRows, type Pages } from './pages';
 
 export interface FrameQueryState {
@@ -108,6 +109,7 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
     };
 
     const unfiltered = (q: FrameQueryState) => q.session === undefined && q.filter === '';
+    const rowFetcher = (query: FrameQueryState) => async (position: number) => (await client.call('frames.query', argsFor(query, position, 1))).frames[0];
 
     return {
       query: { filter: '' },
@@ -170,38 +172,15 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
           if (unfiltered(query)) return index < total ? index : undefined;
           const loaded = findLoaded(pages, index);
           if (loaded !== undefined) return loaded;
-          // Bisect the view by asking for single rows: about log2(total) small queries.
-          let lo = 0;
-          let hi = total - 1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const page = await client.call('frames.query', argsFor(query, mid, 1));
-            if (get().generation !== generation) return undefined;
-            const at = page.frames[0]?.index;
-            if (at === undefined) return undefined;
-            if (at === index) return mid;
-            if (at < index) lo = mid + 1;
-            else hi = mid - 1;
-          }
-          return undefined;
+          const at = await bisect(rowFetcher(query), total, (row) => row.index - index);
+          return get().generation === generation ? at?.position : undefined;
         },
         async locateSeq(seq) {
           const { query, total } = get();
           if (query.session === undefined) return undefined;
-          // Seqs are dense from 0 in a session, so the seq is usually the position; bisect otherwise.
-          let lo = 0;
-          let hi = total - 1;
-          let guess = Math.min(seq, hi);
-          while (lo <= hi) {
-            const page = await client.call('frames.query', argsFor(get().query, guess, 1));
-            const at = page.frames[0];
-            if (at === undefined) return undefined;
-            if (at.seq === seq) return { position: guess, index: at.index };
-            if (at.seq < seq) lo = guess + 1;
-            else hi = guess - 1;
-            guess = (lo + hi) >> 1;
-          }
-          return undefined;
+          // Seqs are dense from 0 in a session, so the seq is usually the position itself.
+          const at = await bisect(rowFetcher(query), total, (row) => row.seq - seq, seq);
+          return at === undefined ? undefined : { position: at.position, index: at.row.index };
         },
         scrollTo(position) {
           set({ scrollTo: { position, nonce: ++nonce } });
