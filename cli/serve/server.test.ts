@@ -170,6 +170,29 @@ describe('WebSocket api', () => {
     await expect.poll(() => server.clients()).toBe(0);
   });
 
+  test('a page that stops reading is disconnected with 1013 rather than buffered without end', async () => {
+    await server.close();
+    server = await startServe({ api: engine, rendererDir: dir.file('ui'), batchMs: 1, maxBufferedBytes: 256 * 1024 });
+    const ws = await connect();
+    const subscribed = messages(ws, (all) => all.length === 1);
+    ws.send(JSON.stringify({ id: 1, subscriptions: ['engine.alert'] }));
+    await subscribed;
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const big = 'x'.repeat(64 * 1024);
+    const timer = setInterval(() => {
+      for (let i = 0; i < 20; i++) engine.bus.alert('info', 'flood', big);
+    }, 2);
+    try {
+      // Read again once the flood has long outgrown the limit (and the kernel's buffers).
+      await new Promise((r) => setTimeout(r, 1000));
+      (ws as unknown as { _socket: { resume(): void } })._socket.resume();
+      expect(await Promise.race([closed, new Promise<number>((r) => setTimeout(() => r(-1), 8000))])).toBe(1013);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
   test('close() ends every client with 1001', async () => {
     const ws = await connect();
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));

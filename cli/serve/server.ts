@@ -25,6 +25,12 @@ export interface ServeOptions {
   token?: string;
   /** Event batch window in milliseconds. */
   batchMs?: number;
+  /**
+   * A page that cannot keep up with the events (more than this many bytes waiting to be
+   * sent) is disconnected with 1013 instead of buffering without end; its client reconnects
+   * and reloads what it shows. Default 32 MB.
+   */
+  maxBufferedBytes?: number;
 }
 
 export interface ServeHandle {
@@ -93,9 +99,16 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   });
 
+  const maxBuffered = options.maxBufferedBytes ?? 32 * 1024 * 1024;
+
   function accept(ws: WebSocket): void {
     const send = (message: HostMessage) => {
       if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > maxBuffered) {
+        // Bounded buffers (DESIGN "Fast by design"): drop the slow page, not the engine's memory.
+        ws.close(1013, 'the page fell behind the engine; reconnect to catch up');
+        return;
+      }
       let text: string;
       try {
         text = JSON.stringify(message);
