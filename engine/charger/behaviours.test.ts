@@ -357,6 +357,43 @@ const CASES: Record<BehaviourName, Case[]> = {
       evidence: (f, c) => expect([kept(f)?.includes('"listVersion":0'), kept(c)?.includes('"listVersion":5')]).toEqual([true, true]),
     },
   ],
+  'local-list-version-literal': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        // An empty Full list: version 0 is due (§5.10, TC_042_2_CS).
+        await rig.csms.call('SendLocalList', { listVersion: 3, updateType: 'Full' });
+        keep(rig, await rig.csms.call('GetLocalListVersion', {}));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"listVersion":3'), kept(c)?.includes('"listVersion":0')]).toEqual([true, true]),
+    },
+  ],
+  'local-list-full-only': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }] });
+        keep(rig, await rig.csms.call('SendLocalList', { listVersion: 2, updateType: 'Differential', localAuthorizationList: [{ idTag: 'B', idTagInfo: { status: 'Accepted' } }] }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Failed'), kept(c)?.includes('Accepted')]).toEqual([true, true]),
+    },
+  ],
+  'send-local-list-always-accepted': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.cp.operator.localListStorageFailure();
+        keep(rig, await rig.csms.call('SendLocalList', { listVersion: 2, updateType: 'Full', localAuthorizationList: [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }] }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Failed')]).toEqual([true, true]),
+    },
+    {
+      version: '1.6',
+      options: { profiles: ['Core'] },
+      scenario: async (rig) => keep(rig, await rig.csms.call('SendLocalList', { listVersion: 1, updateType: 'Full' })),
+      evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('NotSupported')]).toEqual([true, true]),
+    },
+  ],
   'rejects-every-reservation': [
     {
       version: '2.0.1',
@@ -430,6 +467,31 @@ const CASES: Record<BehaviourName, Case[]> = {
         await rig.advance(60);
       },
       evidence: (f, c) => expect([calls(f, 'DiagnosticsStatusNotification').length, calls(c, 'DiagnosticsStatusNotification').length]).toEqual([0, 2]),
+    },
+  ],
+  'failed-transfers-reported-successful': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.cp.operator.firmwareInstallFailure();
+        await rig.csms.call('UpdateFirmware', { location: 'https://fw.example.com/f', retrieveDate: iso(rig) });
+        await rig.advance(60);
+      },
+      evidence: (f, c) => {
+        const statuses = (j: Judged) => calls(j, 'FirmwareStatusNotification').map((p) => p['status']);
+        expect([statuses(f).at(-1), statuses(c).at(-1)]).toEqual(['Installed', 'InstallationFailed']);
+      },
+    },
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        // Nothing listens on the loopback port: the upload really fails (TC_045_2_CS).
+        await rig.csms.call('GetDiagnostics', { location: 'ftp://127.0.0.1:1/files/failedLocation', retries: 0 });
+        await rig.advance(10);
+        await new Promise((r) => setTimeout(r, 100));
+        await rig.advance(1);
+      },
+      evidence: (f, c) => expect([calls(f, 'DiagnosticsStatusNotification').at(-1)?.['status'], calls(c, 'DiagnosticsStatusNotification').at(-1)?.['status']]).toEqual(['Uploaded', 'UploadFailed']),
     },
   ],
   'log-upload-without-status': [

@@ -185,6 +185,30 @@ export const BEHAVIOURS = [
     rule: 'case: TC_043_2_CS / TC_D_01_CS',
     judgedNow: false,
   },
+  {
+    name: 'local-list-version-literal',
+    description: 'Answers GetLocalListVersion with the version of the last list it stored, even when local lists are disabled (-1 is due) or the list is empty (0 is due).',
+    versions: V16,
+    targets: ['LocalAuthListManagement'],
+    rule: 'case: TC_042_1_CS / TC_042_2_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'local-list-full-only',
+    description: 'Answers every Differential SendLocalList Failed: it only takes Full lists.',
+    versions: V16,
+    targets: ['LocalAuthListManagement'],
+    rule: 'case: TC_043_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'send-local-list-always-accepted',
+    description: 'Answers SendLocalList Accepted when it does not support local lists or cannot store the list (NotSupported / Failed are due), and keeps nothing.',
+    versions: V16,
+    targets: ['LocalAuthListManagement'],
+    rule: 'case: TC_043_1_CS / TC_043_3_CS',
+    judgedNow: false,
+  },
   // --- Reservation / H ------------------------------------------------------------------------
   {
     name: 'rejects-every-reservation',
@@ -234,6 +258,14 @@ export const BEHAVIOURS = [
     versions: V16,
     targets: ['FirmwareManagement'],
     rule: 'case: TC_045_1_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'failed-transfers-reported-successful',
+    description: 'Reports a failed firmware download or installation as Downloaded / Installed, and a failed diagnostics upload as Uploaded.',
+    versions: V16,
+    targets: ['FirmwareManagement'],
+    rule: 'case: TC_044_2_CS / TC_044_3_CS / TC_045_2_CS',
     judgedNow: false,
   },
   {

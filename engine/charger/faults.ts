@@ -161,6 +161,7 @@ export class Faults {
     if (this.has('remote-control-accepts-anything') && /^(Remote|Request)(Start|Stop)Transaction$/.test(call.action) && status === 'Rejected') accept('Accepted');
     if (this.has('unlock-always-succeeds') && call.action === 'UnlockConnector') accept('Unlocked');
     if (this.has('reserve-now-always-accepted') && call.action === 'ReserveNow') accept('Accepted');
+    if (this.has('send-local-list-always-accepted') && call.action === 'SendLocalList' && (status === 'NotSupported' || status === 'Failed')) accept('Accepted');
     if (this.has('trigger-accepts-unknown-connector') && /TriggerMessage$/.test(call.action) && status === 'Rejected') accept('Accepted');
     if (this.has('unknown-key-rejected') && call.action === 'ChangeConfiguration' && status === 'NotSupported') accept('Rejected');
     if (this.has('data-transfer-callerror') && call.action === 'DataTransfer') out = { error: { code: 'NotImplemented', description: 'DataTransfer is not implemented (behaviour data-transfer-callerror)' } };

@@ -130,6 +130,8 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
     },
     // §5.10
     GetLocalListVersion: () => {
+      // Behaviour local-list-version-literal: the stored version as it is (TC_042_1_CS, TC_042_2_CS).
+      if (ctx.faults.has('local-list-version-literal')) return answer({ listVersion: s.list.version });
       if (!s.supports('LocalAuthListManagement') || !s.config.bool('LocalAuthListEnabled')) return answer({ listVersion: -1 });
       // An empty list is version 0 (§5.10, TC_042_2_CS).
       return answer({ listVersion: s.list.size === 0 ? 0 : s.list.version });
@@ -259,6 +261,8 @@ function sendLocalList({ s }: Parts16, p: Record<string, unknown>): Handled {
   const items = (p['localAuthorizationList'] as Array<{ idTag: string; idTagInfo?: Record<string, unknown> }> | undefined) ?? [];
   if (items.length > s.config.int('SendLocalListMaxLength', 50)) return answer({ status: 'Failed' });
   if (s.localListStorageFails) return answer({ status: 'Failed' });
+  // Behaviour local-list-full-only (TC_043_CS).
+  if (!full && s.ctx.faults.has('local-list-full-only')) return answer({ status: 'Failed' });
   const toEntry = (info: Record<string, unknown>) => {
     const expiry = typeof info['expiryDate'] === 'string' ? Date.parse(info['expiryDate']) : undefined;
     return { status: String(info['status']), ...(expiry !== undefined && Number.isFinite(expiry) ? { expiresAt: expiry } : {}), ...(typeof info['parentIdTag'] === 'string' ? { parent: info['parentIdTag'] } : {}) };
