@@ -121,6 +121,21 @@ describe('faulty CSMS behaviours', () => {
     await expect(connect(`${refuse.url}/R`, { subprotocols: ['ocpp1.6'], headers: { Authorization: basicAuthHeader('R', 'right-password-12') } })).rejects.toMatchObject({ status: 401 });
   });
 
+  it('local lists, diagnostics and triggers: update type forced, idTagInfo dropped, CALLERROR, unknown connectors refused', async () => {
+    const { csms, url } = await faulty(['local-list-differential-only', 'local-list-without-id-tag-info', 'diagnostics-status-callerror', 'trigger-known-connectors-only']);
+    const cp = await ownCharger(url, 'L1', '1.6');
+    cleanups.push(() => cp.close());
+    await csms.send('L1', 'SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'A', idTagInfo: { status: 'Accepted' } }] });
+    expect(cp.calls.at(-1)?.payload).toEqual({ listVersion: 1, updateType: 'Differential', localAuthorizationList: [{ idTag: 'A' }] });
+    expect(await cp.endpoint.call('DiagnosticsStatusNotification', { status: 'Uploaded' })).toMatchObject({ kind: 'error', code: 'InternalError' });
+    await cp.endpoint.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available', timestamp: new Date().toISOString() });
+    await csms.send('L1', 'TriggerMessage', { requestedMessage: 'MeterValues', connectorId: 1 });
+    expect(cp.calls.at(-1)?.payload).toEqual({ requestedMessage: 'MeterValues', connectorId: 1 });
+    await expect(csms.send('L1', 'TriggerMessage', { requestedMessage: 'MeterValues', connectorId: 2 })).rejects.toThrow(/connector 2, which the charger never reported/);
+    // Without the behaviours the same requests go out as asked.
+    expect(outgoingWithBehaviours([], '1.6', 'SendLocalList', { listVersion: 1, updateType: 'Full' })).toEqual({ payload: { listVersion: 1, updateType: 'Full' } });
+  });
+
   it('pure effects on settings and outgoing payloads', () => {
     const s = settingsWithBehaviours(mergeSettings(defaultSettings(), { idTokens: { A: { status: 'Accepted', parentIdTag: 'P' } } }), ['parent-id-not-returned', 'sign-certificate-rejected', 'security-event-callerror']);
     expect(s.idTokens).toEqual({ A: { status: 'Accepted' } });

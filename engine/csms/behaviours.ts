@@ -45,6 +45,10 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'remote-start-wrong-id-tag', description: 'Sends RemoteStartTransaction (2.x RequestStartTransaction) for another id tag than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_010_CSMS', 'TC_011_1_CSMS'] },
   { name: 'get-configuration-ignores-keys', description: 'Sends GetConfiguration without the keys asked for, so the charger reports all of them.', versions: V16, targets: ['Core'], catches: ['TC_019_2_CSMS'] },
   { name: 'change-configuration-validated', description: 'Refuses to send ChangeConfiguration for a key that is not a standard OCPP 1.6 key or with a value that key cannot take.', versions: V16, targets: ['Core'], catches: ['TC_040_1_CSMS', 'TC_040_2_CSMS'] },
+  { name: 'local-list-differential-only', description: 'Sends every SendLocalList as a Differential update, whatever was asked.', versions: V16, targets: ['LocalAuthListManagement'], catches: ['TC_043_1_CSMS', 'TC_043_3_CSMS'] },
+  { name: 'local-list-without-id-tag-info', description: 'Sends the entries of a local authorization list without their idTagInfo.', versions: V16, targets: ['LocalAuthListManagement'], catches: ['TC_043_4_CSMS', 'TC_043_5_CSMS'] },
+  { name: 'diagnostics-status-callerror', description: 'Answers DiagnosticsStatusNotification with a CALLERROR (InternalError).', versions: V16, targets: ['FirmwareManagement'], catches: ['TC_045_1_CSMS', 'TC_045_2_CSMS'] },
+  { name: 'trigger-known-connectors-only', description: 'Refuses to send TriggerMessage for a connector the charger has not reported in a StatusNotification.', versions: V16, targets: ['RemoteTrigger'], catches: ['TC_055_CSMS'] },
   { name: 'no-command:<Action>', description: 'Cannot send <Action> at all (e.g. no-command:Reset).', versions: ALL, targets: [], catches: ['every case whose first step is that command'] },
 ];
 
@@ -68,6 +72,7 @@ const CALLERRORS: Record<string, [string, string]> = {
   'meter-values-callerror': ['MeterValues', 'InternalError'],
   'data-transfer-callerror': ['DataTransfer', 'NotImplemented'],
   'firmware-status-callerror': ['FirmwareStatusNotification', 'InternalError'],
+  'diagnostics-status-callerror': ['DiagnosticsStatusNotification', 'InternalError'],
   'signed-firmware-status-callerror': ['SignedFirmwareStatusNotification', 'InternalError'],
   'security-event-callerror': ['SecurityEventNotification', 'InternalError'],
 };
@@ -187,9 +192,15 @@ export function refusalWithBehaviours(
 
 export type Outgoing = { refuse: string } | { payload: Record<string, unknown> };
 
-/** Changes (or refuses) a CALL the CSMS is about to send. */
-export function outgoingWithBehaviours(names: readonly string[], version: OcppVersion, action: string, payload: Record<string, unknown>): Outgoing {
+/** Changes (or refuses) a CALL the CSMS is about to send; `state`: what it knows of the charger. */
+export function outgoingWithBehaviours(names: readonly string[], version: OcppVersion, action: string, payload: Record<string, unknown>, state?: CsmsChargerState): Outgoing {
   if (names.includes(`no-command:${action}`)) return { refuse: `The CSMS cannot send ${action} (faulty behaviour no-command:${action})` };
+  if (names.includes('trigger-known-connectors-only') && action === 'TriggerMessage' && typeof payload['connectorId'] === 'number') {
+    const connectorId = payload['connectorId'];
+    if (state !== undefined && !state.connectors.some((c) => c.evseId === undefined && c.connectorId === connectorId)) {
+      return { refuse: `The CSMS cannot trigger a message for connector ${connectorId}, which the charger never reported (faulty behaviour trigger-known-connectors-only)` };
+    }
+  }
   const p = structuredClone(payload);
   const has = (n: string) => names.includes(n);
   const v16 = version === '1.6';
@@ -204,6 +215,10 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
     if (profile !== undefined) delete profile['transactionId'];
   }
   if (has('get-log-diagnostics-only') && action === 'GetLog') p['logType'] = 'DiagnosticsLog';
+  if (v16 && action === 'SendLocalList') {
+    if (has('local-list-differential-only')) p['updateType'] = 'Differential';
+    if (has('local-list-without-id-tag-info')) for (const entry of (p['localAuthorizationList'] as Array<Record<string, unknown>> | undefined) ?? []) delete entry['idTagInfo'];
+  }
   if (has('signed-firmware-without-certificate') && action === 'SignedUpdateFirmware') {
     const firmware = p['firmware'] as Record<string, unknown> | undefined;
     if (firmware !== undefined) delete firmware['signingCertificate'];

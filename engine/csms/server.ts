@@ -365,7 +365,7 @@ export class StandaloneCsms {
     if (findings.length > 0 && !allowInvalid) {
       throw new ApiError('bad-args', `${action} payload is not valid for OCPP ${version}: ${describeFindings(findings)}`, { findings });
     }
-    const outgoing = outgoingWithBehaviours(this.behaviours, version, action, body);
+    const outgoing = outgoingWithBehaviours(this.behaviours, version, action, body, this.chargers.get(chargePointId));
     if ('refuse' in outgoing) throw new ApiError('bad-args', outgoing.refuse);
     if (outgoing.payload !== body && JSON.stringify(outgoing.payload) !== JSON.stringify(body)) {
       // A faulty behaviour changed what goes out: judge and record what really went.
