@@ -17,6 +17,10 @@ export type OperatorAction =
   /** Make the next connector lock (or unlock) attempt fail. */
   | { kind: 'lockFailure'; connectorId: number }
   | { kind: 'unlockFailure'; connectorId: number }
+  /** Make the charger fail to install the next firmware: a firmware it does not support is at the download location (OCTT TC_044_3_CS). */
+  | { kind: 'firmwareInstallFailure'; location: string }
+  /** Bring the charger into a state in which storing a local authorization list fails (OCTT TC_043_3_CS). */
+  | { kind: 'localListStorageFailure' }
   | { kind: 'networkDown' }
   | { kind: 'networkUp' }
   /** SUT = CSMS: make the CSMS send this action (payload: what the case needs it to contain). */
@@ -51,6 +55,10 @@ export function describeOperatorAction(a: OperatorAction): string {
       return `Make the connector lock of connector ${a.connectorId} fail`;
     case 'unlockFailure':
       return `Make the unlocking of connector ${a.connectorId} fail`;
+    case 'firmwareInstallFailure':
+      return `Place a firmware file the charger does not support (so its installation fails) at ${a.location}`;
+    case 'localListStorageFailure':
+      return 'Bring the charger into a state in which storing a local authorization list fails';
     case 'networkDown':
       return 'Disconnect the charger from the network';
     case 'networkUp':

@@ -48,6 +48,8 @@ export interface SutSettings {
   configuration: Record<string, string>;
   /** Firmware and diagnostics locations cases hand to the SUT. */
   firmwareUrl: string;
+  /** Where the tester puts a firmware file the charger does not support ("<The location of a NOT supported file>", TC_044_3_CS). */
+  unsupportedFirmwareUrl: string;
   diagnosticsUrl: string;
   /** Seconds. `message`: how long to wait for a message the spec says comes promptly. */
   timeouts: { message: number; operator: number; case: number };
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: SutSettings = {
   transactionDuration: 10,
   configuration: {},
   firmwareUrl: 'ftp://firmware.example.com/firmware.bin',
+  unsupportedFirmwareUrl: 'ftp://firmware.example.com/unsupported.bin',
   diagnosticsUrl: 'ftp://diagnostics.example.com/upload',
   timeouts: { message: 30, operator: 300, case: 600 },
   securityProfile: 0,

@@ -52,6 +52,8 @@ export const simulatedCharger: ChargerSutFactory = async ({ url, settings, versi
       powerCycle: () => o.powerLoss(),
       lockFailure: (a) => o.lockFailure(a.connectorId, true),
       unlockFailure: (a) => o.unlockFailure(a.connectorId, true),
+      firmwareInstallFailure: () => o.firmwareInstallFailure(true),
+      localListStorageFailure: () => o.localListStorageFailure(true),
       networkDown: () => o.networkDown(),
       networkUp: () => o.networkUp(),
     },
