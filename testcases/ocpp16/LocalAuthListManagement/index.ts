@@ -1,4 +1,11 @@
-// OCPP 1.6 LocalAuthListManagement profile cases (OCTT 1.6 test case document).
+// OCPP 1.6 LocalAuthListManagement profile cases (OCTT 1.6 test case document §2.17, §3.14).
 import type { CaseDefinition } from '../../../engine/conformance/case';
+import TC_008_CS from './TC_008_CS';
+import TC_042_1_CS from './TC_042_1_CS';
+import TC_042_2_CS from './TC_042_2_CS';
+import TC_043_CS from './TC_043_CS';
+import TC_043_1_CS from './TC_043_1_CS';
+import TC_043_2_CS from './TC_043_2_CS';
+import TC_043_3_CS from './TC_043_3_CS';
 
-export const localAuthListManagementCases: CaseDefinition[] = [];
+export const localAuthListManagementCases: CaseDefinition[] = [TC_042_1_CS, TC_042_2_CS, TC_043_CS, TC_043_1_CS, TC_043_2_CS, TC_043_3_CS, TC_008_CS];
