@@ -1,8 +1,8 @@
 // Reusable, memory and configuration states of the OCPP 1.6 test plan (OCTT 1.6 test case
 // document §2.25–§2.26 for SUT = charger, §3.22 for SUT = CSMS). Each runs as one step
 // with its own steps nested below it.
-import type { Harness } from './harness';
-import { oneOf, present } from './matchers';
+import type { Harness, Received } from './harness';
+import { oneOf, present, type PayloadMatcher } from './matchers';
 
 const now = () => new Date().toISOString();
 
@@ -216,17 +216,87 @@ export function connectorIds(t: Harness, withZero = false): number[] {
 export async function booted(t: Harness): Promise<void> {
   await t.state('Booted', async () => {
     if (!t.connected) await t.connect();
-    await t.send('BootNotification', { chargePointVendor: t.settings.vendor, chargePointModel: t.settings.model }, { status: 'Accepted' });
-    for (const connectorId of connectorIds(t, true)) {
-      await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Available', timestamp: now() });
-    }
+    await bootNotification(t);
+    for (const connectorId of connectorIds(t, true)) await sendStatus(t, connectorId, 'Available');
   });
+}
+
+/** The tool charger's BootNotification (configured vendor and model), expected Accepted; returns the heartbeat interval given. */
+export async function bootNotification(t: Harness): Promise<number | undefined> {
+  const payload = { chargePointVendor: t.settings.vendor, chargePointModel: t.settings.model };
+  const outcome = await t.send('BootNotification', payload, { status: 'Accepted' }, { says: `Send BootNotification (vendor ${payload.chargePointVendor}, model ${payload.chargePointModel}) and expect an answer where status is Accepted` });
+  return outcome.kind === 'result' ? Number(outcome.payload['interval']) : undefined;
+}
+
+/**
+ * The tool charger reports a connector status (StatusNotification; errorCode NoError unless
+ * given) and expects the CSMS to answer it.
+ */
+export async function sendStatus(t: Harness, connectorId: number, status: string, options: { errorCode?: string; timestamp?: string } = {}): Promise<void> {
+  const errorCode = options.errorCode ?? 'NoError';
+  await t.send('StatusNotification', { connectorId, errorCode, status, timestamp: options.timestamp ?? now() }, undefined, {
+    says: `Send StatusNotification: connector ${connectorId} is ${status}${errorCode !== 'NoError' ? ` with errorCode ${errorCode}` : ''}`,
+  });
+}
+
+/**
+ * OCTT "Manual action" on the Central System: the operator makes the CSMS send `action` (the
+ * built-in CSMS sends `payload`), then the tool charger expects it. The tool answers with its
+ * default answer or what the case set with `t.respond` before.
+ */
+export async function csmsSends(
+  t: Harness,
+  action: string,
+  options: { words: string; payload?: Record<string, unknown>; matcher?: PayloadMatcher; within?: number },
+): Promise<Received> {
+  await t.operator({ kind: 'csmsSend', action, words: options.words, ...(options.payload !== undefined ? { payload: options.payload } : {}) });
+  return t.expect(action, options.matcher, options.within !== undefined ? { within: options.within } : {});
 }
 
 /** Reusable state Authorized (§3.22 Table 193): the tool charger authorizes the valid id tag. */
 export async function csmsAuthorized(t: Harness, idTag = t.settings.idTags.valid): Promise<void> {
   await t.state('Authorized', async () => {
-    await t.send('Authorize', { idTag }, { idTagInfo: { status: 'Accepted' } });
+    await sendAuthorize(t, idTag, 'Accepted');
+  });
+}
+
+/** The tool charger asks the CSMS to authorize `idTag` and expects idTagInfo.status to be `status`. */
+export async function sendAuthorize(t: Harness, idTag: string, status: string): Promise<void> {
+  await t.send('Authorize', { idTag }, { 'idTagInfo.status': status }, { says: `Send Authorize for ${idTag} and expect an answer where idTagInfo.status is ${status}` });
+}
+
+/**
+ * The tool charger starts a transaction (StartTransaction) and expects idTagInfo.status to be
+ * `status` (default Accepted). `timestamp` is when it started (a transaction started offline
+ * is reported late). Leaves the transaction id in `t.vars.transactionId` and returns it.
+ */
+export async function sendStartTransaction(
+  t: Harness,
+  options: { connectorId?: number; idTag?: string; meterStart?: number; timestamp?: string; status?: string } = {},
+): Promise<number> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const idTag = options.idTag ?? t.settings.idTags.valid;
+  const status = options.status ?? 'Accepted';
+  const start = await t.send(
+    'StartTransaction',
+    { connectorId, idTag, meterStart: options.meterStart ?? 0, timestamp: options.timestamp ?? now() },
+    { 'idTagInfo.status': status },
+    { says: `Send StartTransaction (connector ${connectorId}, ${idTag}${options.timestamp !== undefined ? `, started ${options.timestamp}` : ''}) and expect an answer where idTagInfo.status is ${status}` },
+  );
+  const transactionId = start.kind === 'result' ? Number(start.payload['transactionId']) : 0;
+  t.vars['transactionId'] = transactionId;
+  return transactionId;
+}
+
+/** The tool charger stops a transaction (StopTransaction) with `reason` and expects the CSMS to answer it. */
+export async function sendStopTransaction(
+  t: Harness,
+  options: { transactionId: number; reason: string; meterStop?: number; timestamp?: string; idTag?: string },
+): Promise<void> {
+  const payload: Record<string, unknown> = { transactionId: options.transactionId, meterStop: options.meterStop ?? 0, timestamp: options.timestamp ?? now(), reason: options.reason };
+  if (options.idTag !== undefined) payload['idTag'] = options.idTag;
+  await t.send('StopTransaction', payload, undefined, {
+    says: `Send StopTransaction (transaction ${options.transactionId}, reason ${options.reason}${options.timestamp !== undefined ? `, stopped ${options.timestamp}` : ''}) and expect the CSMS to answer it`,
   });
 }
 
@@ -240,15 +310,9 @@ export async function csmsCharging(t: Harness, options: { connectorId?: number; 
   let transactionId = 0;
   await t.state('Charging', async () => {
     await csmsAuthorized(t, idTag);
-    await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Preparing', timestamp: now() });
-    const start = await t.send(
-      'StartTransaction',
-      { connectorId, idTag, meterStart: options.meterStart ?? 0, timestamp: now() },
-      { idTagInfo: { status: 'Accepted' } },
-    );
-    transactionId = start.kind === 'result' ? Number(start.payload['transactionId']) : 0;
-    t.vars['transactionId'] = transactionId;
-    await t.send('StatusNotification', { connectorId, errorCode: 'NoError', status: 'Charging', timestamp: now() });
+    await sendStatus(t, connectorId, 'Preparing');
+    transactionId = await sendStartTransaction(t, { connectorId, idTag, ...(options.meterStart !== undefined ? { meterStart: options.meterStart } : {}) });
+    await sendStatus(t, connectorId, 'Charging');
   });
   return transactionId;
 }

@@ -172,7 +172,7 @@ export function refusalWithBehaviours(
     }
   }
   if (has('stop-reason-unhandled') && action === 'StopTransaction') {
-    // OCPP 1.6 §7.34: a StopTransaction without reason means Local.
+    // OCPP 1.6 §6.49: reason may only be left out when it is Local.
     const reason = (request['reason'] as string | undefined) ?? 'Local';
     if (reason !== 'Local' && reason !== 'Remote') return refuse('stop-reason-unhandled', `Unknown stop reason ${reason}`);
   }
