@@ -13,7 +13,8 @@ test(`a ${FRAMES.toLocaleString('en-US')}-frame capture opens and scrolls end to
   await page.getByTestId('capture-path').fill(capture.path);
   await page.getByTestId('capture-open').click();
   await page.getByTestId('frame-row').first().waitFor({ timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('frame-table').getAttribute('data-total')).toBe(String(capture.frames));
+  // Rows may show while the engine is still loading; the whole capture is there when it has finished.
+  await expect.poll(() => page.getByTestId('frame-table').getAttribute('data-total'), { timeout: 60_000 }).toBe(String(capture.frames));
 
   // Jump to the middle and to the end: the rows there are the right ones, and the DOM holds a screenful.
   const scroll = page.getByTestId('frame-scroll');

@@ -11,6 +11,9 @@ test('a session as a sequence diagram and as meter charts', async ({ app, dataDi
   await page.getByTestId('capture-path').fill(capture.path);
   await page.getByTestId('capture-open').click();
   await page.getByTestId('frame-row').first().waitFor();
+  // Loaded: the whole capture is in the view and the engine has stopped reading.
+  await expect.poll(() => page.getByTestId('frame-table').getAttribute('data-total'), { timeout: 30_000 }).toBe(String(capture.frames));
+  await page.getByTestId('capture-opening').waitFor({ state: 'detached' });
   await page.getByTestId('session-item').first().click();
   await expect.poll(() => page.getByTestId('frame-table').getAttribute('data-total')).toBe(String(capture.frames / 2));
 
