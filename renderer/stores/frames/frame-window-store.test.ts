@@ -117,3 +117,15 @@ describe('frame window store, one session', () => {
     expect(await store.getState().actions.locateSeq(15)).toBeUndefined();
   });
 });
+
+describe('frame window store, reset', () => {
+  it('drops the session (gone with the store) and keeps the filter', async () => {
+    const client = createFakeClient({ 'frames.query': (q) => syntheticPage(q.session === undefined ? 9 : 0, q) });
+    const store = createFrameWindowStore(client);
+    await store.getState().actions.setQuery({ session: 'conn_old', filter: 'has:error' });
+    store.getState().actions.reset();
+    await settle();
+    expect(store.getState().query).toEqual({ filter: 'has:error' });
+    expect(store.getState().total).toBe(9);
+  });
+});

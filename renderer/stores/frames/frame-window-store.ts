@@ -165,7 +165,8 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
         },
         reset() {
           set((s) => ({ generation: s.generation + 1, total: 0, pages: new Map(), loading: new Set(), error: undefined }));
-          void get().actions.setQuery({});
+          // The sessions are gone with the store; the filter still means something.
+          void get().actions.setQuery({ session: undefined });
         },
         async locate(index) {
           const { pages, query, total, generation } = get();
