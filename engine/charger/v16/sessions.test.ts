@@ -15,6 +15,25 @@ async function booted(options: Parameters<typeof makeRig>[1] = {}): Promise<Rig>
 }
 
 describe('1.6 charging sessions', () => {
+  it('reports a status that changes back while the report of the change is still unanswered (second swipe right after Preparing)', async () => {
+    const rig = await booted();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    rig.csms.respond('StatusNotification', async (p) => {
+      if (p['status'] === 'Preparing') await held;
+      return {};
+    });
+    const from = rig.csms.received.length;
+    rig.cp.operator.presentIdToken('TAG1');
+    await rig.advance(0);
+    // The Preparing report is on its way when the same card ends the intent again (§4.9).
+    rig.cp.operator.presentIdToken('TAG1');
+    await rig.advance(0);
+    release();
+    await rig.advance(0);
+    expect(statuses(rig, from)).toEqual(['Preparing', 'Available']);
+  });
+
   it('TC_003: plug in, present a card, charge with periodic meter values, stop with the same card, unplug', async () => {
     const rig = await booted({ settings: { MeterValueSampleInterval: '10', MeterValuesSampledData: 'Energy.Active.Import.Register,Power.Active.Import' } });
     const from = rig.csms.received.length;

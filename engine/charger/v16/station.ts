@@ -85,6 +85,8 @@ export class Connector16 {
   info: string | undefined;
   /** What the CSMS was last told. */
   reported: { status: Status16; errorCode: string } | undefined;
+  /** The report on its way (sent, not answered yet). */
+  inFlight: { status: Status16; errorCode: string } | undefined;
   reportTimer: TimerHandle | undefined;
 
   constructor(
@@ -254,7 +256,10 @@ export class Station16 {
   /** Sends the connector's status if the CSMS does not have it yet. */
   report(c: Connector16, force = false): void {
     c.reportTimer = undefined;
-    if (!force && c.reported?.status === c.status && c.reported.errorCode === c.errorCode) return;
+    // Against the report still on its way, if any: a status that changes back before that
+    // report is answered (a second card swipe right after Preparing) must be reported too.
+    const last = c.inFlight ?? c.reported;
+    if (!force && last?.status === c.status && last.errorCode === c.errorCode) return;
     let status = c.status;
     if (this.ctx.faults.has('invalid-status-transition') && status === 'Preparing' && c.reported?.status === 'Available') {
       // Behaviour invalid-status-transition: Available → Finishing is not in the §4.9 table.
@@ -268,8 +273,10 @@ export class Station16 {
       timestamp: this.ctx.isoNow(),
       ...(c.info !== undefined ? { info: c.info } : {}),
     };
+    c.inFlight = sent;
     this.ctx.spawn('StatusNotification', async () => {
       const r = await this.ctx.send('StatusNotification', payload);
+      if (c.inFlight === sent) c.inFlight = undefined;
       if (r?.kind === 'result') c.reported = sent;
     });
   }
