@@ -394,11 +394,17 @@ export class Harness {
   async operator(action: OperatorAction): Promise<void> {
     const step = this.begin('operator', `Operator: ${describeOperatorAction(action)}`);
     this.checkpoint();
-    const outcome = await this.deps.operator.perform(action, {
-      caseId: this.deps.caseId,
-      version: this.deps.version,
-      timeoutMs: this.settings.timeouts.operator * 1000,
-    });
+    let outcome: Awaited<ReturnType<OperatorDriver['perform']>>;
+    try {
+      outcome = await this.deps.operator.perform(action, {
+        caseId: this.deps.caseId,
+        version: this.deps.version,
+        timeoutMs: this.settings.timeouts.operator * 1000,
+      });
+    } catch (err) {
+      // A built-in SUT that cannot do what the step asks (e.g. a CSMS refusing to send a command) fails the step.
+      this.fail(step, 'the action done', err instanceof Error ? err.message : String(err));
+    }
     if (outcome === 'done') {
       this.pass(step);
       return;

@@ -94,11 +94,22 @@ export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behavio
   const cp = settings.chargePointId;
   const operator = new TableDriver({
     // The harness (the bench's charger) answers; the CSMS's own outcome does not matter here.
-    csmsSend: (a) => void csms.send(cp, a.action, a.payload).catch(() => undefined),
+    csmsSend: (a) => refusedOrSent(csms.send(cp, a.action, a.payload)),
     csmsConfigure: (a) => void csms.updateSettings({ [a.setting]: a.value }),
   });
   return { url, operator, stop: () => csms.stop() };
 };
+
+/**
+ * Resolves once a CALL of the built-in CSMS is on its way, or rejects if the CSMS refuses
+ * to send it (a faulty behaviour, an invalid payload, the charger not connected). The
+ * answer is the harness's business, so it is not waited for: the tool may answer late or not at all.
+ */
+export async function refusedOrSent(sending: Promise<unknown>): Promise<void> {
+  // A refusal comes before the CALL is sent, so it has settled by the next turn of the event loop.
+  const refused = await Promise.race([sending.then(() => undefined, (err: unknown) => err ?? new Error('refused')), new Promise<undefined>((r) => setImmediate(() => r(undefined)))]);
+  if (refused !== undefined) throw refused instanceof Error ? refused : new Error(String(refused));
+}
 
 /** The default built-in SUTs of an engine. */
 export function builtInSimulators(): NonNullable<RunDeps['simulators']> {

@@ -5,8 +5,8 @@ import { StandaloneCsms } from '../csms/server';
 import { defineCase } from './case';
 import { runConformance } from './runner';
 import { mergeSettings } from './settings';
-import { booted, csmsCharging } from './states16';
-import { csmsSettingsFor } from './sut-simulated';
+import { booted, csmsCharging, csmsSends } from './states16';
+import { csmsSettingsFor, simulatedCsms } from './sut-simulated';
 import { defaultToolAnswer, newToolMemory, recordToolTransaction } from './tool-responders';
 import { TableDriver } from './drivers';
 
@@ -93,5 +93,34 @@ describe('post-condition with the CSMS under test', () => {
     expect(transactions[0]).toMatchObject({ state: 'ended' });
     // The stop is among the case's frames.
     expect(report.cases[0]?.frames.some((f) => f.text.includes('"StopTransaction"'))).toBe(true);
+  });
+});
+
+describe('manual actions on the built-in CSMS', () => {
+  const clearCache = defineCase({
+    id: 'TC_CLEAR_CACHE_CSMS',
+    title: 'The CSMS sends ClearCache',
+    version: '1.6',
+    sut: 'csms',
+    profile: 'Core',
+    specRefs: ['test'],
+    proof: { behaviour: 'no-command:ClearCache' },
+    async run(t) {
+      await booted(t);
+      await csmsSends(t, 'ClearCache', { words: 'Make the CSMS send ClearCache', payload: {} });
+    },
+  });
+
+  it('are done by the CSMS, and a refusal fails the operator step at once with the reason', { timeout: 20_000 }, async () => {
+    const run = (behaviour?: string) =>
+      runConformance({ version: '1.6', sut: 'csms', simulate: true, ...(behaviour !== undefined ? { behaviour } : {}) }, { cases: [clearCache], simulators: { csms: simulatedCsms } });
+    expect((await run()).cases[0]?.verdict).toBe('pass');
+    const started = performance.now();
+    const failed = (await run('no-command:ClearCache')).cases[0]!;
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(failed.verdict).toBe('fail');
+    const step = failed.steps.find((s) => s.verdict === 'fail');
+    expect(step?.text).toBe('Operator: Make the CSMS send ClearCache');
+    expect(step?.actual).toMatch(/cannot send ClearCache \(faulty behaviour no-command:ClearCache\)/);
   });
 });
