@@ -298,12 +298,13 @@ async function main(): Promise<void> {
     process.stderr.write(`ulimit -n is ${fdLimit}; scenario (c) needs about ${2 * idle + 200}. Raise it (ulimit -n 8192) and run again.\n`);
     process.exit(2);
   }
+  const cpus = availableParallelism();
   const pinned = process.env.BENCH_PIN === '1';
   if (pinned && spawnSync('taskset', ['-pc', '0', String(process.pid)]).status !== 0) {
     process.stderr.write('BENCH_PIN=1 needs taskset and at least 2 CPUs.\n');
     process.exit(2);
   }
-  const figures: Record<string, number | string> = { rounds, cpus: availableParallelism(), pinned: pinned ? 'relays on CPU 1, peers on CPU 0' : 'no' };
+  const figures: Record<string, number | string> = { rounds, cpus, pinned: pinned ? 'relays on CPU 1, peers on CPU 0' : 'no' };
   const targets: Record<string, string> = {};
   const met: Record<string, boolean> = {};
   const lines: string[] = [''];
