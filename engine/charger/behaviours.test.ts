@@ -943,6 +943,113 @@ const CASES: Record<BehaviourName, Case[]> = {
       evidence: (f, c) => expect([kept(f)?.includes('NotImplemented'), kept(c)?.includes('UnknownVendorId')]).toEqual([true, true]),
     },
   ],
+  'missing-required-key': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        keep(rig, await rig.csms.call('GetConfiguration', {}));
+        keep(rig, await rig.csms.call('GetConfiguration', { key: ['ConnectorPhaseRotation'] }));
+      },
+      evidence: (f, c) => {
+        const all = (j: Judged) => outcomes.get(j.rig)![0]!.includes('"key":"ConnectorPhaseRotation"');
+        expect([all(f), all(c)]).toEqual([false, true]);
+        expect(kept(f)).toContain('"unknownKey":["ConnectorPhaseRotation"]');
+        expect(kept(c)).not.toContain('unknownKey":["ConnectorPhaseRotation"]');
+      },
+    },
+  ],
+  'clock-aligned-off-grid': [
+    {
+      version: '1.6',
+      options: { settings: { ClockAlignedDataInterval: '60' } },
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(130);
+      },
+      evidence: (f, c) => {
+        const aligned = (j: Judged) => calls(j, 'MeterValues').map((p) => (p['meterValue'] as Array<{ timestamp: string; sampledValue: Array<{ context?: string }> }>)[0]!).filter((mv) => mv.sampledValue[0]!.context === 'Sample.Clock');
+        const phases = (j: Judged) => [...new Set(aligned(j).map((mv) => Date.parse(mv.timestamp) % 60_000))];
+        expect([phases(f), phases(c)]).toEqual([[30_000], [0]]);
+      },
+    },
+  ],
+  'lock-failure-ignored': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.cp.operator.lockFailure(1);
+        await tx16(rig);
+      },
+      evidence: (f, c) => {
+        const lockFailures = (j: Judged) => calls(j, 'StatusNotification').filter((p) => p['errorCode'] === 'ConnectorLockFailure').length;
+        expect([calls(f, 'StartTransaction').length, lockFailures(f)]).toEqual([1, 0]);
+        expect([calls(c, 'StartTransaction').length, lockFailures(c)]).toEqual([0, 1]);
+      },
+    },
+  ],
+  'power-loss-loses-transaction': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.cp.operator.powerLoss();
+        await rig.advance(30);
+      },
+      evidence: (f, c) => {
+        const stops = (j: Judged) => calls(j, 'StopTransaction').map((p) => p['reason']);
+        expect([stops(f), stops(c)]).toEqual([[], ['PowerLoss']]);
+      },
+    },
+  ],
+  'invalid-id-keeps-charging': [
+    {
+      version: '1.6',
+      options: { settings: { AllowOfflineTxForUnknownId: 'true', StopTransactionOnInvalidId: 'false' } },
+      scenario: async (rig) => {
+        rig.csms.idTags.set('BAD', { status: 'Invalid' });
+        rig.cp.operator.networkDown();
+        await tx16Tag(rig, 'BAD');
+        rig.cp.operator.networkUp();
+        await rig.advance(10);
+      },
+      evidence: (f, c) => {
+        const last = (j: Judged) => calls(j, 'StatusNotification').filter((p) => p['connectorId'] === 1).at(-1)?.['status'];
+        expect([last(f), last(c)]).toEqual(['Charging', 'SuspendedEVSE']);
+      },
+    },
+  ],
+  'offline-messages-dropped': [
+    ...(['1.6', '2.0.1'] as const).map(
+      (version): Case => ({
+        version,
+        options: { settings: version === '1.6' ? { AllowOfflineTxForUnknownId: 'true' } : { 'AuthCtrlr.OfflineTxForUnknownIdEnabled': 'true' } },
+        scenario: async (rig) => {
+          rig.cp.operator.networkDown();
+          await tx16(rig);
+          await rig.advance(1);
+          rig.cp.operator.networkUp();
+          await rig.advance(10);
+        },
+        evidence: (f, c) => {
+          const starts = (j: Judged) => (version === '1.6' ? calls(j, 'StartTransaction') : calls(j, 'TransactionEvent')).length;
+          expect([starts(f), starts(c) > 0]).toEqual([0, true]);
+        },
+      }),
+    ),
+  ],
+  'accepts-invalid-config-value': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        keep(rig, await rig.csms.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '-1' }));
+        keep(rig, await rig.csms.call('GetConfiguration', { key: ['MeterValueSampleInterval'] }));
+      },
+      evidence: (f, c) => {
+        expect([outcomes.get(f.rig)![0]!.includes('"Accepted"'), outcomes.get(c.rig)![0]!.includes('"Rejected"')]).toEqual([true, true]);
+        expect(kept(f)).toContain('"value":"60"');
+      },
+    },
+  ],
 };
 
 describe('named faulty behaviours', () => {

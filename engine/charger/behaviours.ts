@@ -536,6 +536,64 @@ export const BEHAVIOURS = [
     rule: 'case: TC_062_CS / TC_P_01_CS',
     judgedNow: false,
   },
+  // --- For the Core charger cases TC_019_CS–TC_041_CS: one deviation each where no
+  // behaviour above makes the case fail for its own reason. ---------------------------------
+  {
+    name: 'missing-required-key',
+    description: 'Lacks the required Core configuration key ConnectorPhaseRotation: GetConfiguration leaves it out, or lists it as unknown when asked for it.',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_019_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'clock-aligned-off-grid',
+    description: 'Sends clock-aligned meter values half an interval off the grid that starts at midnight (e.g. at :15 and :45 for a 30 s ClockAlignedDataInterval).',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_071_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'lock-failure-ignored',
+    description: 'Starts charging when the connector lock fails to close, without reporting ConnectorLockFailure.',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_024_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'power-loss-loses-transaction',
+    description: 'Forgets the running transactions when the power fails without a back-up source: after the reboot they are neither resumed nor stopped.',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_032_2_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'invalid-id-keeps-charging',
+    description: 'Goes on charging when StartTransaction is answered with an idTagInfo status other than Accepted: no stop and no SuspendedEVSE, whatever StopTransactionOnInvalidId says.',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_037_2_CS / TC_037_3_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'offline-messages-dropped',
+    description: 'Drops the transaction-related messages that arise while offline instead of queueing them (1.6 StartTransaction, StopTransaction, MeterValues; 2.x TransactionEvent).',
+    versions: ALL,
+    targets: ['Core', 'E'],
+    rule: 'case: TC_038_CS / TC_039_CS / TC_E_12_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'accepts-invalid-config-value',
+    description: 'Answers ChangeConfiguration Accepted for a value the key cannot take (e.g. MeterValueSampleInterval -1), and keeps the old value.',
+    versions: V16,
+    targets: ['Core'],
+    rule: 'case: TC_040_2_CS',
+    judgedNow: false,
+  },
 ] as const satisfies readonly BehaviourInfo[];
 
 export type BehaviourName = (typeof BEHAVIOURS)[number]['name'];

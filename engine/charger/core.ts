@@ -145,6 +145,11 @@ export class ChargerCore implements ModelContext {
   send(action: string, payload: Record<string, unknown> | (() => Record<string, unknown>), options: SendOptions = {}): Promise<CallOutcome | undefined> {
     const kind = options.kind ?? 'normal';
     const build = typeof payload === 'function' ? payload : () => payload;
+    if (kind === 'transaction' && !this.online && this.faults.has('offline-messages-dropped')) {
+      // Behaviour offline-messages-dropped: nothing queued while offline (OCPP 1.6 §3.7 wants it kept).
+      this.log(`${action} dropped: offline`);
+      return Promise.resolve(undefined);
+    }
     if (kind === 'transaction' || kind === 'guaranteed') {
       return new Promise((resolve) => {
         this.queue.push({ action, build, attempts: 0, resolve, ...(options.onAnswer !== undefined ? { onAnswer: options.onAnswer } : {}) });

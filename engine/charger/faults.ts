@@ -165,6 +165,14 @@ export class Faults {
     if (this.has('trigger-accepts-unknown-connector') && /TriggerMessage$/.test(call.action) && status === 'Rejected') accept('Accepted');
     if (this.has('unknown-key-rejected') && call.action === 'ChangeConfiguration' && status === 'NotSupported') accept('Rejected');
     if (this.has('data-transfer-callerror') && call.action === 'DataTransfer') out = { error: { code: 'NotImplemented', description: 'DataTransfer is not implemented (behaviour data-transfer-callerror)' } };
+    if (this.has('missing-required-key') && call.action === 'GetConfiguration' && 'result' in out) {
+      // A required Core key (OCPP 1.6 §9.1.9) the charger does not have (TC_019_CS).
+      const missing = 'ConnectorPhaseRotation';
+      const keys = (out.result['configurationKey'] as Array<{ key: string }> | undefined) ?? [];
+      const asked = Array.isArray(call.payload['key']) && (call.payload['key'] as unknown[]).includes(missing);
+      const unknownKey = [...((out.result['unknownKey'] as string[] | undefined) ?? []), ...(asked ? [missing] : [])];
+      out = { result: { configurationKey: keys.filter((k) => k.key !== missing), ...(unknownKey.length > 0 ? { unknownKey } : {}) } };
+    }
     if (this.has('answers-too-late')) {
       // Real seconds on purpose: this is about the CSMS's response timeout, not simulated time.
       await new Promise((resolve) => setTimeout(resolve, this.param('answers-too-late') * 1000));

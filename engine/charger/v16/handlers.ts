@@ -204,6 +204,8 @@ export function changeConfiguration({ s, sessions }: Parts16, key: string, value
   const ctx = s.ctx;
   const checked = s.config.check(key, value);
   const d = s.config.definition(key);
+  // Behaviour accepts-invalid-config-value: a value the key cannot take is "Accepted" but not stored (TC_040_2_CS).
+  if (checked.status === 'Rejected' && d !== undefined && d.access !== 'R' && ctx.faults.has('accepts-invalid-config-value')) return answer({ status: 'Accepted' });
   if (checked.status !== 'Accepted' || d === undefined) {
     if (checked.reason !== undefined) ctx.log(`ChangeConfiguration ${key}: ${checked.reason}`);
     return answer({ status: checked.status });

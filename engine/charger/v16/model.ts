@@ -153,6 +153,12 @@ export class ChargePoint16 implements ChargerModel {
     if (this.s.options.backupPower) {
       // TC_032_1_CS: with backup power the transactions stop before the charger goes down.
       await Promise.race([Promise.all(running.map((c) => this.sessions.stopTransaction(c, 'PowerLoss'))), this.ctx.sleep(5000)]);
+    } else if (this.ctx.faults.has('power-loss-loses-transaction')) {
+      // Behaviour power-loss-loses-transaction: gone without a stop (TC_032_2_CS).
+      for (const c of running) {
+        this.ctx.cancel(c.transaction?.sampleTimer);
+        c.transaction = undefined;
+      }
     } else {
       // TC_032_2_CS: they are closed after the reboot.
       this.s.stopAfterBoot = 'PowerLoss';

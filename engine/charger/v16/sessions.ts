@@ -231,8 +231,8 @@ export class Sessions16 {
     c.authorized = undefined;
     const remoteProfile = profile ?? this.pendingProfiles.get(c.id);
     this.pendingProfiles.delete(c.id);
-    if (c.lockFails) {
-      // The lock does not close: no transaction (TC_024_CS).
+    if (c.lockFails && !this.ctx.faults.has('lock-failure-ignored')) {
+      // The lock does not close: no transaction (TC_024_CS). Behaviour lock-failure-ignored charges anyway.
       c.fault = { errorCode: 'ConnectorLockFailure' };
       this.ctx.log(`connector ${c.id}: the cable lock failed`);
       s.refresh(c);
@@ -295,6 +295,8 @@ export class Sessions16 {
         await this.ctx.send('StatusNotification', { connectorId: 0, errorCode: 'LocalListConflict', status: station.status, timestamp: this.ctx.isoNow() });
       });
     }
+    // Behaviour invalid-id-keeps-charging: neither stop nor suspend (TC_037_2_CS, TC_037_3_CS).
+    if (this.ctx.faults.has('invalid-id-keeps-charging')) return;
     if (this.config.bool('StopTransactionOnInvalidId')) {
       this.ctx.spawn('stopping a deauthorized transaction', () => this.stopTransaction(c, 'DeAuthorized'));
     } else {
@@ -361,8 +363,10 @@ export class Sessions16 {
     if (interval <= 0) return;
     // Aligned on multiples of the (scaled) interval of the wall clock.
     const periodMs = interval * 1000 * this.ctx.timeScale;
+    // Behaviour clock-aligned-off-grid: the grid shifted by half an interval (TC_071_CS).
+    const offset = this.ctx.faults.has('clock-aligned-off-grid') ? periodMs / 2 : 0;
     const now = this.ctx.now();
-    const next = Math.ceil((now + 1) / periodMs) * periodMs;
+    const next = Math.ceil((now + 1 - offset) / periodMs) * periodMs + offset;
     this.alignedTimer = this.ctx.after((next - now) / this.ctx.timeScale, () => {
       this.aligned(new Date(next).toISOString());
       this.restartAligned();
