@@ -25,7 +25,7 @@ export const FrameRow = memo(function FrameRow(props: FrameRowProps) {
   if (frame === undefined) {
     return (
       <div className="fr fr-loading" style={style} role="row" aria-rowindex={position + 2}>
-        <span className="fc fc-right faint">…</span>
+        <span role="gridcell" className="fc fc-right faint">…</span>
       </div>
     );
   }
@@ -42,22 +42,22 @@ export const FrameRow = memo(function FrameRow(props: FrameRowProps) {
       data-index={frame.index}
       onMouseDown={() => props.onSelect(position, frame)}
     >
-      <span className="fc fc-right faint">{frameNo(frame.index)}</span>
-      <span className="fc" title={frame.time}>
+      <span role="gridcell" className="fc fc-right faint">{frameNo(frame.index)}</span>
+      <span role="gridcell" className="fc" title={frame.time}>
         {timeOfDay(frame.time)}
       </span>
-      <span className="fc fc-right faint">{previousMono === undefined ? '' : delta(frame.mono - previousMono)}</span>
-      {showChargePoint && <span className="fc">{chargePoint ?? frame.session}</span>}
+      <span role="gridcell" className="fc fc-right faint">{previousMono === undefined ? '' : delta(frame.mono - previousMono)}</span>
+      {showChargePoint && <span role="gridcell" className="fc">{chargePoint ?? frame.session}</span>}
       <span className={`fc fc-dir dir-${frame.dir}`} title={DIRECTION_TITLE[frame.dir]}>
         {DIRECTION_LABEL[frame.dir]}
       </span>
       <span className={`fc kind kind-${frame.kind ?? 'invalid'}`}>{frame.kind === undefined ? 'INVALID' : KIND_LABEL[frame.kind]}</span>
-      <span className="fc fc-action">{frame.action ?? ''}</span>
-      <span className="fc mono" title={frame.messageId}>
+      <span role="gridcell" className="fc fc-action">{frame.action ?? ''}</span>
+      <span role="gridcell" className="fc mono" title={frame.messageId}>
         {frame.messageId ?? ''}
       </span>
-      <span className="fc fc-right">{frame.latencyMs === undefined ? '' : duration(frame.latencyMs)}</span>
-      <span className="fc">
+      <span role="gridcell" className="fc fc-right">{frame.latencyMs === undefined ? '' : duration(frame.latencyMs)}</span>
+      <span role="gridcell" className="fc">
         {frame.pair !== undefined && (
           <button
             type="button"
@@ -71,7 +71,7 @@ export const FrameRow = memo(function FrameRow(props: FrameRowProps) {
           </button>
         )}
       </span>
-      <span className="fc">
+      <span role="gridcell" className="fc">
         <FindingBadges counts={frame.findings} />
         {frame.marks !== undefined && frame.marks.length > 0 && <span className="mark" title={frame.marks.join(', ')}>{frame.marks[0]}</span>}
       </span>

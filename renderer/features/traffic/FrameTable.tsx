@@ -26,6 +26,7 @@ export function FrameTable() {
   const follow = useFrameWindow((s) => s.follow);
   const opening = useCapture((s) => s.opening);
   const scroller = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
   const seen = useRef({ total: 0, generation: -1 });
   const [behind, setBehind] = useState(false);
   const setFollow = useCallback((on: boolean) => store.getState().actions.setFollow(on), [store]);
@@ -64,9 +65,19 @@ export function FrameTable() {
     virtualizer.scrollToIndex(scrollRequest.position, { align: 'center' });
   }, [scrollRequest, virtualizer, setFollow]);
 
+  // The header sits outside the scroller: leave room for its vertical scrollbar, whatever its width.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const row = header.current?.firstElementChild;
+    if (el !== null && row instanceof HTMLElement) row.style.paddingRight = `${el.offsetWidth - el.clientWidth}px`;
+  }, [total]);
+
   const onScroll = () => {
     const el = scroller.current;
-    if (el === null || el.scrollHeight <= el.clientHeight) return;
+    if (el === null) return;
+    // A narrow window scrolls the table sideways: the header follows.
+    if (header.current !== null) header.current.scrollLeft = el.scrollLeft;
+    if (el.scrollHeight <= el.clientHeight) return;
     const atBottom = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 1.5;
     setFollow(atBottom);
     if (atBottom) setBehind(false);
@@ -131,12 +142,14 @@ export function FrameTable() {
 
   return (
     <div className="frame-table" role="grid" aria-rowcount={total + 1} aria-label="Frames" data-testid="frame-table" data-total={total}>
-      <div className="fr fr-head" role="row" aria-rowindex={1} style={template}>
+      <div ref={header} className="frame-head">
+        <div className="fr fr-head" role="row" aria-rowindex={1} style={template}>
         {columns.map((c) => (
           <span key={c.id} role="columnheader" className={c.align === 'right' ? 'fc fc-right' : 'fc'} title={c.title}>
             {c.label}
           </span>
         ))}
+        </div>
       </div>
       <div ref={scroller} className="frame-scroll" tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid="frame-scroll">
         <div className="frame-spacer" style={{ height: virtualizer.getTotalSize() }}>
