@@ -108,6 +108,12 @@ describe('faulty CSMS behaviours', () => {
     // Available after Finishing (a transaction ended) is fine.
     expect(await status(1, 'Finishing')).toMatchObject({ kind: 'result' });
     expect(await status(1, 'Available')).toMatchObject({ kind: 'result' });
+    // A Preparing from an earlier connection does not count: the charger reports afresh.
+    expect(await status(2, 'Preparing')).toMatchObject({ kind: 'result' });
+    cp.close();
+    const again = await ownCharger(url, 'H3', '1.6');
+    cleanups.push(() => again.close());
+    expect(await again.endpoint.call('StatusNotification', { connectorId: 2, errorCode: 'NoError', status: 'Available', timestamp: now() })).toMatchObject({ kind: 'result' });
   });
 
   it('security: the old password stays after a key change; a valid password is refused', async () => {

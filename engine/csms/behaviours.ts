@@ -168,7 +168,10 @@ export function refusalWithBehaviours(
       const connectorId = Number(request['connectorId']);
       const before = facts.state.connectors.find((c) => c.connectorId === connectorId && c.evseId === undefined);
       const running = facts.state.transactions.some((t) => t.state === 'active' && t.connectorId === connectorId);
-      if (before?.status === 'Preparing' && !running) return refuse('abandoned-preparing-callerror', `Connector ${connectorId} cannot go from Preparing to Available without a transaction`);
+      // Only a Preparing reported on this connection: a charger that reconnects reports afresh.
+      const connectedAt = facts.state.connection.connectedAt;
+      const thisConnection = before !== undefined && connectedAt !== undefined && Date.parse(before.updated) >= Date.parse(connectedAt);
+      if (before?.status === 'Preparing' && thisConnection && !running) return refuse('abandoned-preparing-callerror', `Connector ${connectorId} cannot go from Preparing to Available without a transaction`);
     }
   }
   if (has('stop-reason-unhandled') && action === 'StopTransaction') {
