@@ -1,8 +1,8 @@
 // `ocpp-bench proxy` as a user runs it (the built bin, `npm run build` first): arguments,
 // terminal lines, a clean stop on SIGTERM, and a capture that survives kill -9.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, writeFileSync } from 'node:fs';
 import type { CaptureRecord } from '../../engine/capture/format';
 import { readCapture } from '../../engine/capture/reader';
 import { rpcClient, type RpcClient } from '../../engine/testing/ocpp-rpc';
@@ -138,5 +138,24 @@ describe('ocpp-bench proxy running', () => {
     expect(texts.length).toBeGreaterThanOrEqual(flushed);
     // What is there is exactly the start of what crossed, in order: nothing lost before the last flush.
     expect(texts).toEqual(sent.slice(0, texts.length));
+  });
+
+  it('stops loudly and exits 1 when the capture can no longer be written', async () => {
+    const csms = await rpcCsms('1.6', cleanups, { setup: (c) => c.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() })) });
+    // A capture "file" that is a pipe whose reader goes away after the header: the next write fails (EPIPE).
+    const fifo = dir.file('capture.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = createReadStream(fifo);
+    const readerGone = new Promise((r) => reader.once('close', r));
+    reader.once('data', () => reader.destroy());
+    const cli = await startCli(['--upstream', csms.url, '--capture', fifo, '--quiet']);
+    await readerGone;
+    const cp = charger(cli.url, 'CP-PIPE');
+    const closed = new Promise<unknown>((r) => cp.on('close', (...args: unknown[]) => r(args[0])));
+    await cp.connect();
+    await cp.call('Heartbeat', {}).catch(() => undefined);
+    expect(await cli.exited).toEqual({ code: 1, signal: null });
+    expect(cli.stderr()).toMatch(/RECORDING FAILED\. Recording to .*capture\.fifo failed: .*The proxy stopped: no traffic passes unrecorded\./);
+    expect(await closed).toMatchObject({ code: 1011 });
   });
 });
