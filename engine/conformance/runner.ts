@@ -405,6 +405,7 @@ async function endToolTransactions(t: Harness, ctx: CaseContext, link: ClientLin
   const conn = link.current() ?? (await link.connect(timeoutMs).catch(() => undefined));
   if (conn === undefined) return;
   for (const [transactionId, tx] of open) {
+    t.note(`Post-condition: the charger ends transaction ${transactionId}, which the case left running (StopTransaction, reason Local; connector ${tx.connectorId} Available)`);
     const timestamp = new Date().toISOString();
     await conn.endpoint.call('StopTransaction', { transactionId, meterStop: tx.meterStart ?? 0, timestamp, reason: 'Local' }, { timeoutMs }).catch(() => undefined);
     await conn.endpoint.call('StatusNotification', { connectorId: tx.connectorId, errorCode: 'NoError', status: 'Available', timestamp }, { timeoutMs }).catch(() => undefined);

@@ -91,8 +91,9 @@ describe('post-condition with the CSMS under test', () => {
     const transactions = csms!.state(settings.chargePointId)?.transactions ?? [];
     expect(transactions).toHaveLength(1);
     expect(transactions[0]).toMatchObject({ state: 'ended' });
-    // The stop is among the case's frames.
+    // The stop is among the case's frames, and its report says why.
     expect(report.cases[0]?.frames.some((f) => f.text.includes('"StopTransaction"'))).toBe(true);
+    expect(report.cases[0]?.steps.at(-1)?.text).toMatch(/^Post-condition: the charger ends transaction \d+, which the case left running/);
   });
 });
 
