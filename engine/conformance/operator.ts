@@ -48,7 +48,7 @@ export function describeOperatorAction(a: OperatorAction): string {
       // Connector 0 is the charge point as a whole (OCPP 1.6 §4.9).
       return `Put ${a.connectorId === 0 ? 'the charge point' : `connector ${a.connectorId}`} into a Faulted state${a.errorCode !== undefined ? ` (${a.errorCode})` : ''}`;
     case 'clearFault':
-      return `Clear the fault on connector ${a.connectorId}`;
+      return `Clear the fault ${a.connectorId === 0 ? 'of the charge point' : `on connector ${a.connectorId}`}`;
     case 'powerCycle':
       return 'Power-cycle the charger (switch it off and on)';
     case 'lockFailure':

@@ -185,7 +185,7 @@ export async function idTagCached(t: Harness, idTag = t.settings.idTags.valid): 
  */
 export async function configureIfImplemented(t: Harness, wanted: Record<string, string>): Promise<Set<string>> {
   const keys = Object.keys(wanted);
-  const outcome = await t.send('GetConfiguration', { key: keys }, undefined, { says: `Read the configuration keys ${keys.join(', ')} (GetConfiguration), to set those the charger implements` });
+  const outcome = await t.send('GetConfiguration', { key: keys }, undefined, { says: `Read the configuration key${keys.length > 1 ? 's' : ''} ${keys.join(', ')} (GetConfiguration), to set ${keys.length > 1 ? 'those' : 'it if'} the charger implements` });
   const known = new Map<string, string | undefined>();
   if (outcome.kind === 'result') {
     for (const entry of (outcome.payload['configurationKey'] as Array<{ key: string; value?: string }> | undefined) ?? []) known.set(entry.key, entry.value);

@@ -4,7 +4,7 @@
 // transaction when it is answered Invalid.
 // OCPP 1.6 §4.1 Authorize, §4.9 StatusNotification (MinimumStatusDuration), §3.5.
 import { defineCase } from '../../../engine/conformance/case';
-import { configure } from '../../../engine/conformance/states16';
+import { configure, configureIfImplemented } from '../../../engine/conformance/states16';
 
 export default defineCase({
   id: 'TC_023_CS',
@@ -20,7 +20,8 @@ export default defineCase({
   async run(t) {
     const connectorId = t.settings.connectorId;
     const idTag = t.settings.idTags.invalid;
-    await configure(t, 'MinimumStatusDuration', 10);
+    // MinimumStatusDuration is optional (§9.1): a charger without it can still pass (§1.3).
+    const hasMinimumStatusDuration = (await configureIfImplemented(t, { MinimumStatusDuration: '10' })).has('MinimumStatusDuration');
     await configure(t, 'LocalPreAuthorize', true);
     await t.operator({ kind: 'plugIn', connectorId });
     // Reported once the status held MinimumStatusDuration (10 s).
@@ -32,5 +33,8 @@ export default defineCase({
     // Expected result: no transaction. The document names no duration; a charger that starts
     // one anyway does so right after Authorize.conf.
     await t.expectNone('StartTransaction', undefined, t.settings.transactionDuration, `Expect the charger not to send StartTransaction for the transaction duration (${t.settings.transactionDuration} s)`);
+    // Post-conditions (§1.3): MinimumStatusDuration 0, the connector available.
+    if (hasMinimumStatusDuration) await configure(t, 'MinimumStatusDuration', 0);
+    await t.operator({ kind: 'unplug', connectorId });
   },
 });

@@ -34,5 +34,7 @@ export default defineCase({
     await t.expect('StatusNotification', { connectorId, status: 'Faulted', errorCode: 'ConnectorLockFailure' });
     // Expected result: no transaction (the document names no duration).
     await t.expectNone('StartTransaction', undefined, t.settings.transactionDuration, `Expect the charger not to send StartTransaction for the transaction duration (${t.settings.transactionDuration} s)`);
+    // Post-condition (§1.3): the connector available again.
+    await t.operator({ kind: 'unplug', connectorId });
   },
 });

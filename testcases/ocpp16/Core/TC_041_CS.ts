@@ -23,5 +23,8 @@ export default defineCase({
     await t.operator({ kind: 'plugIn', connectorId });
     await t.operator({ kind: 'presentIdTag', idTag: t.settings.idTags.valid, connectorId });
     await t.expectNone('StartTransaction', undefined, t.settings.transactionDuration, `Expect the charger not to send StartTransaction for the transaction duration (${t.settings.transactionDuration} s)`);
+    // Post-conditions (§1.3): clear of faults, the connector available.
+    await t.operator({ kind: 'clearFault', connectorId: 0 });
+    await t.operator({ kind: 'unplug', connectorId });
   },
 });
