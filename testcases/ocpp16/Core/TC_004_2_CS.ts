@@ -24,7 +24,7 @@ export default defineCase({
     await configure(t, 'ConnectionTimeOut', timeout);
     // Step 1: the connector is Available, so Preparing must follow the identification.
     await authorized(t, t.settings.idTags.valid, { preparing: 'expected' });
-    const preparing = t.received('StatusNotification').at(-1);
+    const preparing = t.received('StatusNotification').filter((r) => r.payload['status'] === 'Preparing').at(-1);
     // Step 2: [after the configured connectionTimeOut has expired]
     const available = await t.expect('StatusNotification', { connectorId, status: 'Available' }, {
       within: timeout + t.settings.timeouts.message,
