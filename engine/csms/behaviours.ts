@@ -30,7 +30,7 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'new-auth-key-not-stored', description: 'Keeps checking the old Basic-auth password after the charger accepted a new one.', versions: ALL, targets: ['Security', 'A'], catches: ['TC_073_CSMS'] },
   { name: 'basic-auth-rejects-valid', description: 'Refuses the correct Basic-auth password of every charger (HTTP 401).', versions: ALL, targets: ['Security', 'A'], catches: ['TC_085_CSMS'] },
   { name: 'reset-type-fixed', description: 'Always sends Reset with type Soft (2.x: OnIdle), whatever was asked.', versions: ALL, targets: ['Core', 'B'], catches: ['TC_013_CSMS'] },
-  { name: 'remote-stop-wrong-transaction-id', description: 'Sends RemoteStopTransaction (2.x RequestStopTransaction) for another transaction id than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_012_CSMS', 'TC_028_CSMS'] },
+  { name: 'remote-stop-wrong-transaction-id', description: 'Sends RemoteStopTransaction (2.x RequestStopTransaction) for another transaction id than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_012_CSMS'] },
   { name: 'reservation-expiry-in-past', description: 'Sends ReserveNow with an expiry date in the past.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_047_CSMS'] },
   { name: 'txprofile-without-transaction-id', description: 'Sends SetChargingProfile without the transactionId of the profile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_057_CSMS'] },
   { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
