@@ -1,6 +1,6 @@
 // OCTT 1.6 TC_008_CS (§2.17.3) Regular Start Charging Session – Id in Local Authorization
 // List: with LocalPreAuthorize, a remote start for an id tag on the local list begins at once,
-// without asking the Central System. OCPP 1.6 §3.5 Local Authorization List, §5.11
+// without asking the Central System. OCPP 1.6 §3.5.2 Local Authorization List, §5.11
 // RemoteStartTransaction (AuthorizeRemoteTxRequests), §9.1 LocalPreAuthorize.
 import { defineCase } from '../../../engine/conformance/case';
 import { configureIfImplemented } from '../../../engine/conformance/states16';
@@ -12,7 +12,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'LocalAuthListManagement',
-  specRefs: ['OCTT 1.6 TC_008_CS (§2.17.3)', 'OCPP 1.6 §3.5, §5.11, §5.15, §9.1'],
+  specRefs: ['OCTT 1.6 TC_008_CS (§2.17.3)', 'OCPP 1.6 §3.5.2, §5.11, §5.15, §9.1'],
   requires: ['AuthorizeRemoteTxRequests not read-only false', 'a valid id tag'],
   manual: true,
   description: 'The valid id tag is on the local list; a remote start for it starts a transaction without an Authorize.',

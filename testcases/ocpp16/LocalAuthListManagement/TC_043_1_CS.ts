@@ -1,6 +1,6 @@
 // OCTT 1.6 TC_043_1_CS (§2.17.2) Send Local Authorization List - NotSupported: a charger
 // without the Local Auth List Management profile refuses a list. OCPP 1.6 §5.15 SendLocalList
-// (status NotSupported), §3.5.
+// (status NotSupported), §3.5.2.
 import { defineCase } from '../../../engine/conformance/case';
 import { sendLocalList } from './local-list';
 
@@ -10,7 +10,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'LocalAuthListManagement',
-  specRefs: ['OCTT 1.6 TC_043_1_CS (§2.17.2)', 'OCPP 1.6 §3.5, §5.15'],
+  specRefs: ['OCTT 1.6 TC_043_1_CS (§2.17.2)', 'OCPP 1.6 §3.5.2, §5.15'],
   requires: ['no Local Auth List Management profile'],
   runsWithoutProfile: true,
   applies: (s) => (s.profiles.includes('LocalAuthListManagement') ? 'the charger declares the Local Auth List Management profile; this case is for one that does not' : true),

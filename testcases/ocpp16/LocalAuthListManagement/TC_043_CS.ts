@@ -1,5 +1,5 @@
 // OCTT 1.6 TC_043_CS (§2.17.2) Send Local Authorization List: the charger takes a Full
-// and then a Differential update of its local list. OCPP 1.6 §3.5 Local Authorization List,
+// and then a Differential update of its local list. OCPP 1.6 §3.5.2 Local Authorization List,
 // §5.15 SendLocalList.
 import { defineCase } from '../../../engine/conformance/case';
 import { configure } from '../../../engine/conformance/states16';
@@ -11,7 +11,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'LocalAuthListManagement',
-  specRefs: ['OCTT 1.6 TC_043_CS (§2.17.2)', 'OCPP 1.6 §3.5, §5.15'],
+  specRefs: ['OCTT 1.6 TC_043_CS (§2.17.2)', 'OCPP 1.6 §3.5.2, §5.15'],
   description: 'The charger accepts a Full local authorization list and then a Differential update of it.',
   proof: { behaviour: 'local-list-full-only', step: 'Differential' },
   async run(t) {
