@@ -35,7 +35,8 @@ export default defineCase({
       { action: 'StartTransaction', matcher: { connectorId, idTag } },
       { action: 'StatusNotification', matcher: { connectorId, status: 'Charging' } },
     ]);
-    // The scenario has no Authorize: the tag is on the local list and LocalPreAuthorize is true.
+    // The scenario has no Authorize, and messages are sent as the scenario says (OCTT §1.2): the
+    // tag is on the local list and LocalPreAuthorize lets the charger start without asking.
     t.check('the charger did not send Authorize for an id tag on its local list', t.received('Authorize').length === 0, `it sent Authorize ${t.received('Authorize').length} time(s)`);
   },
 });
