@@ -1,6 +1,8 @@
 // Charging sessions of the 1.6 model, following the OCTT charger-side cases (TC_xxx_CS).
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../util/clock';
 import { makeRig, type Rig } from '../testing/rig';
+import { ManualTimers } from '../timers';
 
 const statuses = (rig: Rig, from = 0, connectorId = 1) =>
   rig.csms
@@ -80,6 +82,31 @@ describe('1.6 charging sessions', () => {
     await rig.advance(20);
     const stamps = rig.csms.calls('MeterValues').map((c) => Date.parse((c.payload['meterValue'] as Array<{ timestamp: string }>)[0]!.timestamp) - started);
     expect(stamps).toEqual([10_000, 20_000, 30_000]);
+  });
+
+  it('TC_071: clock-aligned meter values once per grid instant, even when a timer fires early by the wall clock', async () => {
+    // A wall clock that can slip against the clock the timers run on.
+    class SlippingClock extends FakeClock {
+      slip = 0;
+      override now(): number {
+        return super.now() + this.slip;
+      }
+    }
+    const clock = new SlippingClock(Date.now(), 0);
+    const rig = await booted({ timers: new ManualTimers(clock), settings: { ClockAlignedDataInterval: '60', MeterValueSampleInterval: '0' } });
+    rig.cp.operator.plugIn(1);
+    rig.cp.operator.presentIdToken('TAG1');
+    await rig.advance(0);
+    // The wall clock slips 5 ms behind: the next timer fires "early" by it.
+    clock.slip = -5;
+    await rig.advance(125);
+    const stamps = rig.csms
+      .calls('MeterValues')
+      .filter((c) => c.payload['connectorId'] === 1)
+      .map((c) => Date.parse((c.payload['meterValue'] as Array<{ timestamp: string }>)[0]!.timestamp));
+    expect(stamps.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(stamps).size).toBe(stamps.length);
+    expect(stamps.every((s) => s % 60_000 === 0)).toBe(true);
   });
 
   it('TC_004_1 / TC_004_2: identification first, then the cable; or ConnectionTimeOut back to Available', async () => {

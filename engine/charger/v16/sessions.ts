@@ -103,7 +103,8 @@ export class Sessions16 {
   /** Whether a reservation admits this tag (same tag, or same parent when the reservation has one). */
   private async admits(reservation: { idTag: string; parentIdTag?: string }, idTag: string, auth?: AuthResult): Promise<boolean> {
     if (reservation.idTag === idTag) return true;
-    if (reservation.parentIdTag === undefined) return false;
+    // Behaviour reservation-ignores-parent-id: only the reserved tag itself (TC_053_CS).
+    if (reservation.parentIdTag === undefined || this.ctx.faults.has('reservation-ignores-parent-id')) return false;
     const parent = auth?.parentIdTag ?? this.localParent(idTag) ?? (await this.authorize(idTag, { forceCentral: true })).parentIdTag;
     return parent === reservation.parentIdTag;
   }
@@ -217,9 +218,7 @@ export class Sessions16 {
   }
 
   private stationReservationFor(c: Connector16) {
-    if (!c.free || this.s.stationReservations.length === 0) return undefined;
-    const free = this.s.outlets.filter((o) => o.free && o.reservation === undefined);
-    return free.length <= this.s.stationReservations.length ? this.s.stationReservations[0] : undefined;
+    return this.s.reservedByStation(c) ? this.s.stationReservations[0] : undefined;
   }
 
   // --- Transactions ------------------------------------------------------------------------------
@@ -356,7 +355,7 @@ export class Sessions16 {
   }
 
   /** Clock-aligned meter values every ClockAlignedDataInterval from midnight (§3.16.2). */
-  restartAligned(): void {
+  restartAligned(sent?: number): void {
     this.ctx.cancel(this.alignedTimer);
     this.alignedTimer = undefined;
     const interval = this.config.int('ClockAlignedDataInterval');
@@ -366,10 +365,13 @@ export class Sessions16 {
     // Behaviour clock-aligned-off-grid: the grid shifted by half an interval (TC_071_CS).
     const offset = this.ctx.faults.has('clock-aligned-off-grid') ? periodMs / 2 : 0;
     const now = this.ctx.now();
-    const next = Math.ceil((now + 1 - offset) / periodMs) * periodMs + offset;
-    this.alignedTimer = this.ctx.after((next - now) / this.ctx.timeScale, () => {
+    // The grid point after the one just sent: a timer that fires a little early by the wall
+    // clock must not send the same instant twice.
+    const from = Math.max(now, sent ?? -Infinity);
+    const next = Math.ceil((from + 1 - offset) / periodMs) * periodMs + offset;
+    this.alignedTimer = this.ctx.after(Math.max(0, next - now) / this.ctx.timeScale, () => {
       this.aligned(new Date(next).toISOString());
-      this.restartAligned();
+      this.restartAligned(next);
     });
   }
 
