@@ -10,7 +10,7 @@ import { judgePayload } from '../ocpp/schemas';
 import { actionInfo, mayTravel } from '../ocpp/catalog';
 import { VERSIONS } from '../ocpp/versions';
 import { BehaviourJudge, type LateFinding as BehaviourLate } from './behaviour/behaviour-judge';
-import type { BehaviourOptions, ConnectionFacts, Observation } from './behaviour/types';
+import type { BehaviourOptions, ConnectionFacts, Observation, RuleModule } from './behaviour/types';
 import { applyProfile, profileApplies, type DeviationProfile } from './profile';
 import { RULE_MODULES } from './rules';
 import { UNKNOWN_ID, WRONG_RESPONSE_KIND } from './rules/correlation';
@@ -61,12 +61,16 @@ export interface SessionJudgeOptions {
   profile?: DeviationProfile | (() => DeviationProfile | undefined);
   /** The session's charger, for a profile's `match`. */
   chargePointId?: string;
+  /** The behaviour rule modules to run (default: all of them). */
+  modules?: readonly RuleModule[];
 }
 
 interface Outstanding {
   action: string;
   seq: number;
   mono: number;
+  /** The action is in the version's catalogue (its response has a schema to judge). */
+  known: boolean;
   /** The CALL as the behaviour rules saw it. */
   obs?: Observation;
 }
@@ -108,7 +112,7 @@ export class SessionJudge {
   ) {
     if (options.behaviour !== false) {
       this.behaviour = new BehaviourJudge(version, {
-        modules: RULE_MODULES,
+        modules: options.modules ?? RULE_MODULES,
         ...(typeof options.behaviour === 'object' ? { options: options.behaviour } : {}),
         ...(options.connection !== undefined ? { connection: options.connection } : {}),
       });
@@ -145,7 +149,7 @@ export class SessionJudge {
             extra = extra === EMPTY ? schema : [...extra, ...schema];
           }
         }
-        const entry: Outstanding = { action: frame.action, seq: input.seq, mono: input.mono };
+        const entry: Outstanding = { action: frame.action, seq: input.seq, mono: input.mono, known: info !== undefined };
         this.remember(frame.kind === 'CALL' ? this.outstanding[input.dir] : this.sends[input.dir], frame.id, entry, frame.kind === 'CALL' ? MAX_OUTSTANDING : MAX_ANSWERED);
         request = entry;
         break;
@@ -166,7 +170,7 @@ export class SessionJudge {
         verdict.latencyMs = round3(input.mono - call.mono);
         if (frame.kind === 'CALLRESULT') {
           this.remember(this.answered[input.dir], frame.id, call, MAX_ANSWERED);
-          if (actionInfo(this.version, call.action) !== undefined) {
+          if (call.known) {
             extra = judgePayload(this.version, call.action, 'response', frame.payload);
             if (extra.length > 0) schemaValid = false;
           }

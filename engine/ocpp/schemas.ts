@@ -37,7 +37,12 @@ export function getSchema(version: OcppVersion, action: string, role: SchemaRole
 }
 
 const ajvs = new Map<OcppVersion, Ajv>();
-const validators = new Map<string, ValidateFunction>();
+/** Compiled validators by version, role and action (nested maps: no key string per lookup on the hot path). */
+const validators: Record<OcppVersion, Record<SchemaRole, Map<string, ValidateFunction>>> = {
+  '1.6': { request: new Map(), response: new Map() },
+  '2.0.1': { request: new Map(), response: new Map() },
+  '2.1': { request: new Map(), response: new Map() },
+};
 
 function ajvFor(version: OcppVersion): Ajv {
   let ajv = ajvs.get(version);
@@ -52,13 +57,13 @@ function ajvFor(version: OcppVersion): Ajv {
 }
 
 export function validatorFor(version: OcppVersion, action: string, role: SchemaRole): ValidateFunction | undefined {
-  const key = `${version}|${action}|${role}`;
-  let validate = validators.get(key);
+  const cache = validators[version][role];
+  let validate = cache.get(action);
   if (validate === undefined) {
     const schema = getSchema(version, action, role);
     if (schema === undefined) return undefined;
     validate = ajvFor(version).compile(schema);
-    validators.set(key, validate);
+    cache.set(action, validate);
   }
   return validate;
 }

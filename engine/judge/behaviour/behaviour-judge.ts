@@ -56,6 +56,9 @@ export class BehaviourJudge {
   private readonly instances: Instance[] = [];
   private readonly everyFrame: Instance[] = [];
   private readonly byAction = new Map<string, Instance[]>();
+  /** Instances with an `after` handler, split the same way (most have none). */
+  private readonly everyFrameAfter: Instance[] = [];
+  private readonly byActionAfter = new Map<string, Instance[]>();
   private current: Observation | undefined;
   private currentFindings: Finding[] = NO_FINDINGS;
   private late: LateFinding[] = NO_LATE;
@@ -75,13 +78,14 @@ export class BehaviourJudge {
       const ctx = this.contextFor();
       const instance: Instance = { module, handlers: module.create(ctx), failed: false };
       this.instances.push(instance);
+      const hasAfter = instance.handlers.after !== undefined;
       if (module.actions === '*') {
-        this.everyFrame.push(instance);
+        if (instance.handlers.frame !== undefined) this.everyFrame.push(instance);
+        if (hasAfter) this.everyFrameAfter.push(instance);
       } else {
         for (const action of module.actions) {
-          const list = this.byAction.get(action);
-          if (list === undefined) this.byAction.set(action, [instance]);
-          else list.push(instance);
+          if (instance.handlers.frame !== undefined) addTo(this.byAction, action, instance);
+          if (hasAfter) addTo(this.byActionAfter, action, instance);
         }
       }
     }
@@ -102,8 +106,9 @@ export class BehaviourJudge {
     const watching = this.byAction.get(obs.action);
     if (watching !== undefined) for (const instance of watching) this.call(instance, obs);
     updateFacts(this.facts, obs, this.version, this.options.followUpTimeoutMs);
-    for (const instance of this.everyFrame) this.callAfter(instance, obs);
-    if (watching !== undefined) for (const instance of watching) this.callAfter(instance, obs);
+    for (const instance of this.everyFrameAfter) this.callAfter(instance, obs);
+    const after = this.byActionAfter.get(obs.action);
+    if (after !== undefined) for (const instance of after) this.callAfter(instance, obs);
     this.current = undefined;
     return { current: this.currentFindings, late: this.late };
   }
@@ -222,4 +227,10 @@ export class BehaviourJudge {
       this.late.push({ seq: target.seq, finding, target });
     }
   }
+}
+
+function addTo(map: Map<string, Instance[]>, action: string, instance: Instance): void {
+  const list = map.get(action);
+  if (list === undefined) map.set(action, [instance]);
+  else list.push(instance);
 }

@@ -26,11 +26,18 @@ export function int(value: unknown): number | undefined {
   return undefined;
 }
 
+let lastText: string | undefined;
+let lastMs: number | undefined;
+
 /** Milliseconds since the epoch of an ISO 8601 timestamp, undefined when unreadable. */
 export function epoch(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
+  // Several rules read the same timestamp of a frame: remember the last one.
+  if (value === lastText) return lastMs;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
+  lastText = value;
+  lastMs = Number.isNaN(ms) ? undefined : ms;
+  return lastMs;
 }
 
 /** `status` of a response payload (most OCPP responses carry one). */

@@ -150,12 +150,12 @@ export const bootRules: RuleModule = {
         return;
       }
       if (!facts.bootSeen && firstRequest === undefined) firstRequest = obs;
-      if (isStatusReport(obs) && statusTimer !== undefined) {
+      if (statusTimer !== undefined && isStatusReport(obs)) {
         statusTimer.cancel();
         statusTimer = undefined;
       }
-      const triggered = triggerFor(facts, obs.action, obs.mono, ctx.options.followUpTimeoutMs) !== undefined;
       if (facts.registration === 'Pending') {
+        const triggered = triggerFor(facts, obs.action, obs.mono, ctx.options.followUpTimeoutMs) !== undefined;
         const allowed = triggered || (ctx.version !== '1.6' && PENDING_ALLOWED_2X.has(obs.action));
         if (!allowed) {
           ctx.report(PENDING_CHARGER.id, obs, `${obs.action} sent while the registration is Pending (only BootNotification and requested messages are allowed)`);
@@ -210,6 +210,7 @@ export const bootRules: RuleModule = {
           ctx.report(STATUS_AFTER_BOOT.id, obs, `No connector status report within ${describeMs(ctx.options.followUpTimeoutMs)} of the accepted BootNotification`);
         });
       }
+      if (forbidden.size === 0) return;
       const request = forbidden.get(obs.id);
       if (request === undefined) return;
       forbidden.delete(obs.id);

@@ -20,6 +20,9 @@ export const TRANSACTION_CHRONOLOGY = defineRule({
   explanation: 'Transaction messages keep their order in time: in 1.6 transaction-related messages (queued ones too) are delivered oldest first; in 2.x a TransactionEvent with a higher seqNo never has an earlier timestamp.',
 });
 
+/** seqNo times remembered per transaction (events arrive nearly in order; neighbours suffice). */
+const MAX_REMEMBERED = 64;
+
 export const chronologyRules: RuleModule = {
   name: 'chronology',
   rules: [TRANSACTION_CHRONOLOGY],
@@ -65,6 +68,11 @@ export const chronologyRules: RuleModule = {
       if (id === undefined || seqNo === undefined || at === undefined) return;
       let seen = events.get(id);
       if (seen === undefined) events.set(id, (seen = new Map()));
+      else if (seen.size >= MAX_REMEMBERED) {
+        // Neighbours are what matters: forget the oldest times of a long transaction.
+        const oldest = seen.keys().next();
+        if (!oldest.done) seen.delete(oldest.value);
+      }
       const before = seen.get(seqNo - 1);
       const after = seen.get(seqNo + 1);
       if (before !== undefined && at < before.at) {

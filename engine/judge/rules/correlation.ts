@@ -36,7 +36,7 @@ export const DUPLICATE_ID = defineRule({
   group: 'correlation',
   versions: ALL_VERSIONS,
   specRefs: { '1.6': `${RPC['1.6']} §4.1.4`, '2.0.1': `${RPC['2.0.1']} §4.1.4`, '2.1': `${RPC['2.1']} §4.1.4` },
-  explanation: 'Each CALL needs a message id its sender has not used for another CALL before (checked over the last 65,536 CALLs per direction of a session), retries included.',
+  explanation: 'Each CALL needs a message id its sender has not used for another CALL before (checked over the last 256 CALLs per direction of a session, which catches reset counters and constant ids), retries included.',
 });
 
 export const RESPONSE_TIMEOUT = defineRule({
@@ -61,13 +61,37 @@ export const WRONG_RESPONSE_KIND = defineRule({
   explanation: 'An answer must fit what it answers: a CALLRESULT carries the response of the CALL\'s own action (not another action\'s), a SEND gets no answer, and a CALLRESULTERROR answers a CALLRESULT, not a CALL.',
 });
 
-/** Message ids remembered per direction for the duplicate check. */
-const MAX_REMEMBERED_IDS = 65_536;
+/** Message ids remembered per direction for the duplicate check (bounded: this runs on every CALL). */
+const MAX_REMEMBERED_IDS = 256;
 
-interface Pending {
-  call: Observation;
-  timer: Timer;
+/**
+ * The message ids a sender used recently: a Map for lookups, a ring for eviction (deleting
+ * the oldest key of a big Map by iterating it is slow in V8: iteration skips every deleted
+ * slot until the table is rebuilt).
+ */
+class RecentIds {
+  private readonly seqs = new Map<string, number>();
+  private readonly ring: string[] = [];
+  private next = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(id: string): number | undefined {
+    return this.seqs.get(id);
+  }
+
+  add(id: string, seq: number): void {
+    if (this.ring.length < this.capacity) {
+      this.ring.push(id);
+    } else {
+      this.seqs.delete(this.ring[this.next]!);
+      this.ring[this.next] = id;
+      this.next = (this.next + 1) % this.capacity;
+    }
+    this.seqs.set(id, seq);
+  }
 }
+
 
 function opposite(dir: Direction): Direction {
   return dir === 'cp2csms' ? 'csms2cp' : 'cp2csms';
@@ -78,8 +102,15 @@ export const correlationRules: RuleModule = {
   rules: [OUTSTANDING_CALL, DUPLICATE_ID, RESPONSE_TIMEOUT, WRONG_RESPONSE_KIND],
   actions: '*',
   create(ctx) {
-    const pending: Record<Direction, Map<string, Pending>> = { cp2csms: new Map(), csms2cp: new Map() };
-    const used: Record<Direction, Map<string, number>> = { cp2csms: new Map(), csms2cp: new Map() };
+    /** Unanswered CALLs per direction, oldest first (Map order is insertion order). */
+    const pending: Record<Direction, Map<string, Observation>> = { cp2csms: new Map(), csms2cp: new Map() };
+    /**
+     * One timer per direction, for the oldest unanswered CALL. It is not cancelled when that
+     * CALL is answered: when it fires it reports what is overdue and re-arms for the oldest
+     * CALL still waiting — one timer per timeout period instead of one per CALL.
+     */
+    const timers: Record<Direction, Timer | undefined> = { cp2csms: undefined, csms2cp: undefined };
+    const used: Record<Direction, RecentIds> = { cp2csms: new RecentIds(MAX_REMEMBERED_IDS), csms2cp: new RecentIds(MAX_REMEMBERED_IDS) };
     const timeout = ctx.options.responseTimeoutMs;
 
     const onCall = (obs: Observation): void => {
@@ -87,16 +118,12 @@ export const correlationRules: RuleModule = {
       const earlier = seen.get(obs.id);
       if (earlier !== undefined) {
         ctx.report(DUPLICATE_ID.id, obs, `Message id "${obs.id}" was already used by the ${sideOf(obs.dir)}'s CALL at seq ${earlier}`);
-      } else if (seen.size >= MAX_REMEMBERED_IDS) {
-        const oldest = seen.keys().next();
-        if (!oldest.done) seen.delete(oldest.value);
       }
-      seen.set(obs.id, obs.seq);
+      seen.add(obs.id, obs.seq);
 
       const inFlight = pending[obs.dir];
       if (inFlight.size > 0) {
-        const first = inFlight.values().next().value as Pending;
-        const call = first.call;
+        const call = inFlight.values().next().value as Observation;
         ctx.report(
           OUTSTANDING_CALL.id,
           obs,
@@ -104,20 +131,25 @@ export const correlationRules: RuleModule = {
         );
       }
       if (inFlight.has(obs.id)) return;
-      const timer = ctx.at(obs.mono + timeout, () => {
-        inFlight.delete(obs.id);
-        ctx.report(RESPONSE_TIMEOUT.id, obs, `No answer to ${obs.action} (id "${obs.id}") within ${describeMs(timeout)}`);
-      });
-      inFlight.set(obs.id, { call: obs, timer });
+      inFlight.set(obs.id, obs);
+      if (timers[obs.dir] === undefined) timers[obs.dir] = ctx.at(obs.mono + timeout, (now) => overdue(obs.dir, now));
+    };
+
+    const overdue = (dir: Direction, now: number): void => {
+      timers[dir] = undefined;
+      const inFlight = pending[dir];
+      for (const [id, call] of inFlight) {
+        if (call.mono + timeout > now) {
+          timers[dir] = ctx.at(call.mono + timeout, (t) => overdue(dir, t));
+          return;
+        }
+        inFlight.delete(id);
+        ctx.report(RESPONSE_TIMEOUT.id, call, `No answer to ${call.action} (id "${call.id}") within ${describeMs(timeout)}`);
+      }
     };
 
     const onAnswer = (obs: Observation): void => {
-      const inFlight = pending[opposite(obs.dir)];
-      const entry = inFlight.get(obs.id);
-      if (entry !== undefined) {
-        entry.timer.cancel();
-        inFlight.delete(obs.id);
-      }
+      pending[opposite(obs.dir)].delete(obs.id);
       if (obs.kind === 'CALLRESULT' && !obs.schemaValid && obs.request !== undefined) wrongAction(obs);
     };
 

@@ -122,7 +122,7 @@ export const heartbeatRules: RuleModule = {
       },
       after() {
         // After the facts took the frame in: an accepted boot or a new interval arms at once.
-        arm();
+        if (facts.heartbeatIntervalS !== undefined) arm();
       },
       activity(dir, mono) {
         if (dir === 'cp2csms') life(mono);

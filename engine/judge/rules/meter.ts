@@ -39,7 +39,8 @@ export const meterRules: RuleModule = {
   actions: ['MeterValues', 'TransactionEvent', 'StartTransaction', 'StopTransaction'],
   create(ctx) {
     const v16 = ctx.version === '1.6';
-    const last = new Map<string, Reading>();
+    /** Last reading per scope (connector or EVSE), then per register. */
+    const last = new Map<number, Map<string, Reading>>();
     /** Where a transaction's readings belong: 1.6 connector or 2.x EVSE, by transaction id. */
     const scopeOfTx = new Map<string, number>();
 
@@ -62,23 +63,33 @@ export const meterRules: RuleModule = {
         factor = base === undefined ? undefined : base * 10 ** multiplier;
       }
       if (value === undefined || !Number.isFinite(value) || factor === undefined) return undefined;
-      const key = `${measurand}|${str(sample['phase']) ?? ''}|${str(sample['location']) ?? 'Outlet'}`;
+      // Most readings name neither phase nor location: their measurand alone is the key.
+      const phase = str(sample['phase']);
+      const location = str(sample['location']);
+      const key = phase === undefined && (location === undefined || location === 'Outlet') ? measurand : `${measurand}|${phase ?? ''}|${location ?? 'Outlet'}`;
       return { key, wh: value * factor };
     };
 
     const readings = (obs: Observation, scope: number, meterValues: readonly unknown[] | undefined, field: string): void => {
       if (meterValues === undefined) return;
-      meterValues.forEach((mv, i) => {
-        const meterValue = obj(mv);
-        const at = epoch(meterValue?.['timestamp']);
+      for (let i = 0; i < meterValues.length; i++) {
+        const meterValue = obj(meterValues[i]);
         const samples = arr(meterValue?.['sampledValue']);
-        if (at === undefined || samples === undefined) return;
-        samples.forEach((s, j) => {
-          const sample = obj(s);
-          const reading = sample === undefined ? undefined : registerWh(sample);
-          if (reading === undefined) return;
-          const key = `${scope}|${reading.key}`;
-          const previous = last.get(key);
+        if (samples === undefined) continue;
+        let at: number | undefined;
+        for (let j = 0; j < samples.length; j++) {
+          const sample = obj(samples[j]);
+          if (sample === undefined) continue;
+          // Cheap test first: most samples are not energy registers.
+          const measurand = sample['measurand'];
+          if (measurand !== undefined && (typeof measurand !== 'string' || !measurand.endsWith('.Register'))) continue;
+          const reading = registerWh(sample);
+          if (reading === undefined) continue;
+          at ??= epoch(meterValue?.['timestamp']);
+          if (at === undefined) break;
+          let registers = last.get(scope);
+          if (registers === undefined) last.set(scope, (registers = new Map()));
+          const previous = registers.get(reading.key);
           if (previous !== undefined && at >= previous.at && reading.wh < previous.wh - EPSILON_WH) {
             const what = v16 ? `connector ${scope}` : `EVSE ${scope}`;
             ctx.report(
@@ -88,9 +99,14 @@ export const meterRules: RuleModule = {
               { path: `/${field}/${i}/sampledValue/${j}/value` },
             );
           }
-          if (previous === undefined || at >= previous.at) last.set(key, { at, wh: reading.wh, seq: obs.seq });
-        });
-      });
+          if (previous === undefined) registers.set(reading.key, { at, wh: reading.wh, seq: obs.seq });
+          else if (at >= previous.at) {
+            previous.at = at;
+            previous.wh = reading.wh;
+            previous.seq = obs.seq;
+          }
+        }
+      }
     };
 
     return {

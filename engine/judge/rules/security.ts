@@ -2,7 +2,7 @@
 // version — placed on the session's first frame), and the SecurityEventNotifications a
 // charger owes after certain events: its start-up (a critical event) and a firmware
 // signature or signing certificate it rejected.
-import { actionInfo } from '../../ocpp/catalog';
+import { actionsOf } from '../../ocpp/catalog';
 import { describeMs, status, str } from '../behaviour/read';
 import type { Observation, RuleModule, Timer } from '../behaviour/types';
 import { ALL_VERSIONS, defineRule, fromCharger } from './define';
@@ -61,6 +61,9 @@ export const EVENT_AFTER_FIRMWARE = defineRule({
   explanation: 'A charger that rejects a firmware\'s signing certificate or signature sends a SecurityEventNotification InvalidFirmwareSigningCertificate or InvalidFirmwareSignature.',
 });
 
+/** The 1.6 security whitepaper's messages: seeing one shows the charger implements it. */
+const SECURITY_16 = new Set(actionsOf('1.6').filter((a) => a.group === 'Security').map((a) => a.action));
+
 const BOOT_EVENTS = new Set(['StartupOfTheDevice', 'ResetOrReboot', 'FirmwareUpdated']);
 const OLD_TLS = new Set(['SSLv3', 'TLSv1', 'TLSv1.0', 'TLSv1.1']);
 
@@ -76,6 +79,7 @@ export const securityRules: RuleModule = {
   actions: '*',
   create(ctx) {
     let first = true;
+    const v16 = ctx.version === '1.6';
     /** 1.6: the charger speaks the security whitepaper (a message of its Security profile was seen). */
     let extension16 = false;
     let lastBoot: Observation | undefined;
@@ -116,7 +120,7 @@ export const securityRules: RuleModule = {
           first = false;
           connection(obs);
         }
-        if (ctx.version === '1.6' && !extension16 && actionInfo('1.6', obs.action)?.group === 'Security') extension16 = true;
+        if (v16 && !extension16 && SECURITY_16.has(obs.action)) extension16 = true;
         const p = obs.payload;
         if (obs.kind === 'CALL' && fromCharger(obs)) {
           switch (obs.action) {
@@ -146,7 +150,7 @@ export const securityRules: RuleModule = {
         if (obs.action === 'BootNotification' && !fromCharger(obs) && status(p) === 'Accepted' && lastBoot === obs.request) {
           const boot = obs;
           expect(boot, BOOT_EVENTS, () => {
-            if (ctx.version === '1.6' && !extension16) return;
+            if (v16 && !extension16) return;
             ctx.report(EVENT_AFTER_BOOT.id, boot, `The charger was accepted after booting, but sent no SecurityEventNotification StartupOfTheDevice within ${describeMs(ctx.options.followUpTimeoutMs)}`);
           });
           return;

@@ -112,6 +112,11 @@ interface EventRecord {
   chargingState?: string;
 }
 
+/** Event records kept per transaction while it has no holes (older ones are all present). */
+const MAX_EVENTS = 512;
+/** Stands for an event below a transaction's floor: seen and acknowledged. */
+const PRUNED: EventRecord = { seq: -1, eventType: '', answered: true };
+
 interface Tx {
   id: string;
   events: Map<number, EventRecord>;
@@ -121,6 +126,13 @@ interface Tx {
   ended?: { seqNo: number; obs: Observation };
   evse?: number;
   gap?: { timer: Timer; obs: Observation };
+  /** seqNos missing between min and max (kept as a count, so each event costs O(1)). */
+  holes: number;
+  /**
+   * Records below this seqNo were dropped to bound memory (a long transaction without holes):
+   * those events were all seen.
+   */
+  floor?: number;
   /** seqNos already reported missing (each gap is reported once). */
   reported?: Set<number>;
 }
@@ -140,7 +152,8 @@ export const transactions2xRules: RuleModule = {
 
     const missing = (tx: Tx): number[] => {
       const gaps: number[] = [];
-      for (let n = tx.min + 1; n < tx.max && gaps.length <= 10; n++) if (!tx.events.has(n) && tx.reported?.has(n) !== true) gaps.push(n);
+      if (tx.holes === 0) return gaps;
+      for (let n = Math.max(tx.min + 1, tx.floor ?? 0); n < tx.max && gaps.length <= 10; n++) if (!tx.events.has(n) && tx.reported?.has(n) !== true) gaps.push(n);
       return gaps;
     };
 
@@ -154,7 +167,8 @@ export const transactions2xRules: RuleModule = {
     };
 
     const watchGap = (tx: Tx, obs: Observation): void => {
-      if (tx.gap !== undefined || missing(tx).length === 0) return;
+      // Only holes not yet reported need watching.
+      if (tx.gap !== undefined || tx.holes <= (tx.reported?.size ?? 0) || missing(tx).length === 0) return;
       const timer = ctx.at(obs.mono + ctx.options.followUpTimeoutMs, () => {
         tx.gap = undefined;
         reportGap(tx, obs);
@@ -221,7 +235,7 @@ export const transactions2xRules: RuleModule = {
       let tx = txs.get(id);
       const isNew = tx === undefined;
       if (tx === undefined) {
-        tx = { id, events: new Map(), min: seqNo, max: seqNo };
+        tx = { id, events: new Map(), min: seqNo, max: seqNo, holes: 0 };
         txs.set(id, tx);
         // A new id on an EVSE whose online transaction has not ended: the id changed, or a
         // transaction started over an open one.
@@ -240,9 +254,10 @@ export const transactions2xRules: RuleModule = {
       }
       if (evse !== undefined) tx.evse = evse;
 
-      const earlier = tx.events.get(seqNo);
+      const earlier = tx.floor !== undefined && seqNo < tx.floor ? PRUNED : tx.events.get(seqNo);
       if (earlier !== undefined && earlier.answered) {
-        ctx.report(SEQNO_REPEATED.id, obs, `seqNo ${seqNo} of transaction ${id} was already used by the acknowledged event at seq ${earlier.seq}`, { path: '/seqNo' });
+        const at = earlier === PRUNED ? 'an earlier acknowledged event' : `the acknowledged event at seq ${earlier.seq}`;
+        ctx.report(SEQNO_REPEATED.id, obs, `seqNo ${seqNo} of transaction ${id} was already used by ${at}`, { path: '/seqNo' });
       }
       const retry = earlier !== undefined && !earlier.answered && earlier.eventType === eventType;
 
@@ -279,9 +294,22 @@ export const transactions2xRules: RuleModule = {
       const state = str(info?.['chargingState']);
       if (state !== undefined) record.chargingState = state;
       else if (earlier?.chargingState !== undefined) record.chargingState = earlier.chargingState;
-      tx.events.set(seqNo, record);
+      if (earlier === undefined) {
+        if (seqNo > tx.max) tx.holes += seqNo - tx.max - 1;
+        else if (seqNo < tx.min) tx.holes += tx.min - seqNo - 1;
+        else if (!isNew) {
+          tx.holes--;
+          tx.reported?.delete(seqNo);
+        }
+      }
+      if (earlier !== PRUNED) tx.events.set(seqNo, record);
       tx.min = Math.min(tx.min, seqNo);
       tx.max = Math.max(tx.max, seqNo);
+      if (tx.holes === 0 && tx.events.size > MAX_EVENTS) {
+        const floor = tx.max - MAX_EVENTS / 2;
+        for (let n = tx.floor ?? tx.min; n < floor; n++) tx.events.delete(n);
+        tx.floor = floor;
+      }
       if (eventType === 'Ended' && tx.ended === undefined) tx.ended = { seqNo, obs };
 
       if (!offline && tx.evse !== undefined) {
