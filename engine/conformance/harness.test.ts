@@ -2,6 +2,7 @@
 // actions", and the list of what the SUT sent. Driven without sockets: CALLs are handed to
 // `receive` as the runner would.
 import { describe, expect, it } from 'vitest';
+import type { CallOutcome } from '../rpc/endpoint';
 import type { LiveSession } from '../traffic/recorder';
 import { nobody } from './drivers';
 import { Harness, StepFailure } from './harness';
@@ -66,6 +67,31 @@ describe('harness', () => {
     // Still there for an expectation.
     const sn = await t.expect('StatusNotification', { status: 'Available' }, { within: 0.1 });
     expect(sn.payload['connectorId']).toBe(0);
+  });
+});
+
+describe('harness send', () => {
+  /** A harness whose SUT answers every CALL with `outcome`. */
+  function answering(outcome: CallOutcome): Harness {
+    const endpoint = { call: async () => outcome };
+    const link = { current: () => ({ endpoint, session }) } as unknown as Link;
+    return new Harness({ caseId: 'TC_TEST_CS', version: '1.6', bench: 'csms', settings: mergeSettings(undefined), link, memory: newToolMemory(), operator: nobody, timeScale: 1, simulated: true, now: () => performance.now() });
+  }
+  const callError = (code: string): CallOutcome => ({ kind: 'error', messageId: 'm', code, description: 'refused', details: {}, latencyMs: 1 });
+
+  it('orError takes a CALLERROR (of the code given) as well as a matching answer, and says so', async () => {
+    const rejected = answering({ kind: 'result', messageId: 'm', payload: { status: 'Rejected' }, findings: [], latencyMs: 1 });
+    await rejected.send('ChangeConfiguration', { key: 'K', value: '-1' }, { status: 'Rejected' }, { orError: 'PropertyConstraintViolation' });
+    expect(rejected.steps.at(-1)?.text).toBe('Send ChangeConfiguration {"key":"K","value":"-1"} and expect an answer where status is Rejected, or a CALLERROR PropertyConstraintViolation');
+    const refused = answering(callError('PropertyConstraintViolation'));
+    await refused.send('ChangeConfiguration', { key: 'K', value: '-1' }, { status: 'Rejected' }, { orError: 'PropertyConstraintViolation' });
+    await answering(callError('NotSupported')).send('RemoteStartTransaction', { connectorId: 0, idTag: 'T' }, { status: 'Rejected' }, { orError: true });
+    const wrongCode = await answering(callError('NotSupported'))
+      .send('ChangeConfiguration', { key: 'K', value: '-1' }, { status: 'Rejected' }, { orError: 'PropertyConstraintViolation' })
+      .catch((e: unknown) => e);
+    expect((wrongCode as StepFailure).step.actual).toBe('CALLERROR NotSupported');
+    const noAlternative = await answering(callError('NotSupported')).send('ChangeConfiguration', { key: 'K', value: '-1' }, { status: 'Rejected' }).catch((e: unknown) => e);
+    expect(noAlternative).toBeInstanceOf(StepFailure);
   });
 });
 
