@@ -109,6 +109,16 @@ describe('1.6 charging sessions', () => {
     expect(stamps.every((s) => s % 60_000 === 0)).toBe(true);
   });
 
+  it('TC_071: the clock-aligned grid starts at midnight, also for an interval that does not divide the day', async () => {
+    // 86 400 s is not a multiple of 7 s, and this day's midnight is not on the 7 s grid from the epoch.
+    const rig = await booted({ timers: new ManualTimers(new FakeClock(Date.parse('2025-01-03T10:00:03.500Z'), 0)), settings: { ClockAlignedDataInterval: '7', MeterValueSampleInterval: '0' } });
+    await rig.advance(30);
+    const midnight = Date.parse('2025-01-03T00:00:00.000Z');
+    const stamps = rig.csms.calls('MeterValues').map((c) => Date.parse((c.payload['meterValue'] as Array<{ timestamp: string }>)[0]!.timestamp) - midnight);
+    expect(stamps.length).toBeGreaterThanOrEqual(4);
+    expect(stamps.every((s) => s % 7000 === 0)).toBe(true);
+  });
+
   it('TC_004_1 / TC_004_2: identification first, then the cable; or ConnectionTimeOut back to Available', async () => {
     const rig = await booted({ settings: { ConnectionTimeOut: '20' } });
     const from = rig.csms.received.length;

@@ -12,6 +12,8 @@ import { lookUpLocally, type AuthEntry } from '../auth';
 import { parseMeasurandList } from '../meter';
 import type { Connector16, MeterValue16, Station16, Transaction16 } from './station';
 
+const DAY_MS = 86_400_000;
+
 export interface AuthResult {
   accepted: boolean;
   status: string;
@@ -366,9 +368,11 @@ export class Sessions16 {
     const offset = this.ctx.faults.has('clock-aligned-off-grid') ? periodMs / 2 : 0;
     const now = this.ctx.now();
     // The grid point after the one just sent: a timer that fires a little early by the wall
-    // clock must not send the same instant twice.
+    // clock must not send the same instant twice. The grid starts at midnight (UTC) each day,
+    // also when the interval does not divide the day (§9.1.5).
     const from = Math.max(now, sent ?? -Infinity);
-    const next = Math.ceil((from + 1 - offset) / periodMs) * periodMs + offset;
+    const midnight = Math.floor(from / DAY_MS) * DAY_MS;
+    const next = Math.min(midnight + Math.ceil((from + 1 - offset - midnight) / periodMs) * periodMs + offset, midnight + DAY_MS);
     this.alignedTimer = this.ctx.after(Math.max(0, next - now) / this.ctx.timeScale, () => {
       this.aligned(new Date(next).toISOString());
       this.restartAligned(next);
