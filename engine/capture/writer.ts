@@ -6,6 +6,7 @@
 // must stop passing traffic and say so.
 import { open, type FileHandle } from 'node:fs/promises';
 import { systemClock, type Clock } from '../util/clock';
+import { isoTime } from '../util/iso-time';
 import {
   CAPTURE_FORMAT,
   CAPTURE_VERSION,
@@ -97,7 +98,7 @@ export class CaptureWriter {
 
   /** The time stamps a record made now would carry. */
   stamp(): { time: string; mono: number } {
-    return { time: new Date(this.clock.now()).toISOString(), mono: round3(this.mono()) };
+    return { time: isoTime(this.clock.now()), mono: round3(this.mono()) };
   }
 
   get failed(): CaptureWriteError | undefined {

@@ -159,6 +159,8 @@ export class StandaloneCsms {
       decide: (request) => this.decide(request),
       connected: (ws, request, context) => this.connected(ws, request, context),
       onError: (_request, err) => this.alert('error', `Deciding on a connection failed: ${err instanceof Error ? err.message : String(err)}`),
+      // Profile 3: a charger whose certificate is refused never sends an opening request.
+      onTlsError: ({ remoteAddress, reason }) => void this.recorder.fail({ path: '', chargePointId: '?', offeredSubprotocols: [], remoteAddress }, reason),
     });
   }
 

@@ -55,6 +55,11 @@ export interface ListenerOptions<C> {
   connected(ws: WebSocket, request: OpeningRequest, context: C): void;
   /** A decision threw: the request was refused with 500 and this is told why. */
   onError?(request: OpeningRequest, err: unknown): void;
+  /**
+   * A charger's TLS handshake failed (e.g. an untrusted or missing client certificate under
+   * profile 3): no opening request ever arrives, so this is the only place to record it.
+   */
+  onTlsError?(failure: { remoteAddress: string; reason: string }): void;
 }
 
 export class ChargerListener<C> {
@@ -102,7 +107,12 @@ export class ChargerListener<C> {
       socket.on('close', () => this.sockets.delete(socket));
     });
     // A failed TLS handshake (e.g. an untrusted client certificate) ends here, not in 'upgrade'.
-    server.on('tlsClientError', () => undefined);
+    server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: Duplex & { remoteAddress?: string; remotePort?: number }) => {
+      this.options.onTlsError?.({
+        remoteAddress: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
+        reason: `TLS handshake failed: ${err.code ?? ''}${err.code !== undefined ? ' ' : ''}${err.message}`.trim(),
+      });
+    });
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       void this.handleUpgrade(req, socket, head);
     });

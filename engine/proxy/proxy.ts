@@ -11,6 +11,7 @@ import { redactCredentials } from '../capture/redaction';
 import { connect, type Connected, type TlsClientOptions } from '../net/connect';
 import { ChargerListener, type OpeningDecision, type OpeningRequest, type TlsServerOptions } from '../net/listener';
 import { LiveRecorder, type JudgedFrame } from '../traffic/recorder';
+import type { JudgeSettings } from '../judge/settings';
 import type { TrafficStore } from '../traffic/store';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
@@ -40,6 +41,8 @@ export interface OcppProxyOptions {
   connectTimeoutMs?: number;
   capture?: CaptureWriter;
   store?: TrafficStore;
+  /** Deviation profile and behaviour options of the judge (default: the store's). */
+  judging?: JudgeSettings;
   /** Redact credentials in capture and store (default true). */
   redact?: boolean;
   rules?: FaultRule[];
@@ -105,6 +108,7 @@ export class OcppProxy {
       source: 'proxy',
       ...(options.capture !== undefined ? { capture: options.capture } : {}),
       ...(options.store !== undefined ? { store: options.store } : {}),
+      ...(options.judging !== undefined ? { judging: options.judging } : {}),
       ...(options.clock !== undefined ? { clock: options.clock } : {}),
       redact: redactCredentials,
       keepCredentials: !redact,
@@ -117,6 +121,8 @@ export class OcppProxy {
       ...(options.tls !== undefined ? { tls: options.tls } : {}),
       decide: (request) => this.decide(request),
       connected: (ws, request, pending) => this.connected(ws, request, pending),
+      // The charger never got as far as asking for a path: its identity is unknown.
+      onTlsError: ({ remoteAddress, reason }) => this.recordFailure({ path: '', chargePointId: '?', offeredSubprotocols: [], remoteAddress }, reason),
     });
   }
 

@@ -55,6 +55,11 @@ describe('TLS toward the charger', () => {
     // Neither reached the CSMS: the TLS handshake failed before any HTTP request.
     expect(csms.clients).toHaveLength(1);
     expect(p.proxy.info()).toMatchObject({ chargerTls: 'mtls', totalSessions: 1 });
+    // Both refusals are in the capture as failed connections, with the TLS reason.
+    await new Promise((r) => setTimeout(r, 100));
+    const failed = (await p.records()).filter((r) => r.type === 'fail') as Array<{ reason: string; remoteAddress?: string }>;
+    expect(failed).toHaveLength(2);
+    for (const f of failed) expect(f.reason).toMatch(/^TLS handshake failed/);
   });
 });
 

@@ -23,6 +23,7 @@ import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
+import { isoTime } from '../util/iso-time';
 import type { TrafficStore } from './store';
 
 export interface JudgedFrame {
@@ -97,7 +98,7 @@ export class LiveRecorder {
   /** Time stamps for a record made now, on the capture's clock when there is one. */
   stamp(): { time: string; mono: number } {
     if (this.options.capture !== undefined) return this.options.capture.stamp();
-    return { time: new Date(this.clock.now()).toISOString(), mono: Math.round((this.clock.mono() - this.monoOrigin) * 1000) / 1000 };
+    return { time: isoTime(this.clock.now()), mono: Math.round((this.clock.mono() - this.monoOrigin) * 1000) / 1000 };
   }
 
   /** Records an accepted connection and returns its session. */
