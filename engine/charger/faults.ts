@@ -166,7 +166,7 @@ export class Faults {
     if (this.has('unknown-key-rejected') && call.action === 'ChangeConfiguration' && status === 'NotSupported') accept('Rejected');
     if (this.has('data-transfer-callerror') && call.action === 'DataTransfer') out = { error: { code: 'NotImplemented', description: 'DataTransfer is not implemented (behaviour data-transfer-callerror)' } };
     if (this.has('missing-required-key') && call.action === 'GetConfiguration' && 'result' in out) {
-      // A required Core key (OCPP 1.6 §9.1.9) the charger does not have (TC_019_CS).
+      // A required Core key (OCPP 1.6 §9.1.7) the charger does not have (TC_019_CS).
       const missing = 'ConnectorPhaseRotation';
       const keys = (out.result['configurationKey'] as Array<{ key: string }> | undefined) ?? [];
       const asked = Array.isArray(call.payload['key']) && (call.payload['key'] as unknown[]).includes(missing);

@@ -1,6 +1,6 @@
 // OCTT 1.6 TC_021_CS (§2.8.2) Change/set Configuration: the charger accepts a new
 // MeterValueSampleInterval and reports it afterwards.
-// OCPP 1.6 §5.3 ChangeConfiguration, §5.8 GetConfiguration, §9.1.20 MeterValueSampleInterval.
+// OCPP 1.6 §5.3 ChangeConfiguration, §5.8 GetConfiguration, §9.1.19 MeterValueSampleInterval.
 import { defineCase } from '../../../engine/conformance/case';
 import { some } from '../../../engine/conformance/matchers';
 import { configure, getConfiguration } from '../../../engine/conformance/states16';

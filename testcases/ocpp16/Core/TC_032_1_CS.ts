@@ -2,7 +2,7 @@
 // transaction(s) before going down: with a back-up power source the charger stops the
 // transaction with reason PowerLoss before it goes down, then boots and reports its
 // connectors when the power returns.
-// OCPP 1.6 §4.10 StopTransaction (Reason PowerLoss, §7.41), §4.2 BootNotification, §4.9,
+// OCPP 1.6 §4.10 StopTransaction (Reason PowerLoss, §7.36), §4.2 BootNotification, §4.9,
 // errata 3.22 (a status per connector and connector 0 after the boot).
 import { defineCase } from '../../../engine/conformance/case';
 import { oneOf } from '../../../engine/conformance/matchers';
@@ -14,7 +14,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'Core',
-  specRefs: ['OCTT 1.6 TC_032_1_CS (§2.13.1)', 'OCPP 1.6 §4.10, §7.41, §4.2, §4.9', 'OCPP 1.6 errata 3.22'],
+  specRefs: ['OCTT 1.6 TC_032_1_CS (§2.13.1)', 'OCPP 1.6 §4.10, §7.36, §4.2, §4.9', 'OCPP 1.6 errata 3.22'],
   requires: ['a valid id tag', 'a back-up power source (feature BackupPower)'],
   applies: (s) => (s.features.includes('BackupPower') ? true : 'the charger declares no back-up power source (feature BackupPower); TC_032_2_CS applies instead'),
   manual: true,

@@ -2,7 +2,7 @@
 // transaction(s): without back-up power, the charger boots when the power returns, reports
 // its connectors, and then either stops the interrupted transaction itself (reason
 // PowerLoss) or resumes it, to be stopped by the driver (reason Local or omitted).
-// OCPP 1.6 §4.10 StopTransaction (Reason PowerLoss, §7.41), §4.2 BootNotification, §4.9,
+// OCPP 1.6 §4.10 StopTransaction (Reason PowerLoss, §7.36), §4.2 BootNotification, §4.9,
 // §3.7 (transaction-related messages survive a reboot), errata 3.22.
 import { defineCase } from '../../../engine/conformance/case';
 import { oneOf, satisfies } from '../../../engine/conformance/matchers';
@@ -14,7 +14,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'Core',
-  specRefs: ['OCTT 1.6 TC_032_2_CS (§2.13.2)', 'OCPP 1.6 §4.10, §7.41, §4.2, §4.9, §3.7', 'OCPP 1.6 errata 3.22'],
+  specRefs: ['OCTT 1.6 TC_032_2_CS (§2.13.2)', 'OCPP 1.6 §4.10, §7.36, §4.2, §4.9, §3.7', 'OCPP 1.6 errata 3.22'],
   requires: ['a valid id tag', 'no back-up power source'],
   applies: (s) => (s.features.includes('BackupPower') ? 'the charger declares a back-up power source (feature BackupPower); TC_032_1_CS applies instead' : true),
   manual: true,

@@ -3,7 +3,7 @@
 // accepted locally, which the Central System then calls Invalid, is stopped with reason
 // DeAuthorized.
 // OCPP 1.6 §3.5.4 (StopTransactionOnInvalidId), §3.5.2 (LocalListConflict), §3.7, §4.8,
-// §4.10 StopTransaction (Reason DeAuthorized, §7.41), §4.9.
+// §4.10 StopTransaction (Reason DeAuthorized, §7.36), §4.9.
 import { defineCase } from '../../../engine/conformance/case';
 import { startedOfflineThenInvalid } from './offline';
 
@@ -13,7 +13,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'Core',
-  specRefs: ['OCTT 1.6 TC_037_3_CS (§2.14.4)', 'OCPP 1.6 §3.5.2, §3.5.4, §3.7, §4.8, §4.10, §7.41, §4.9'],
+  specRefs: ['OCTT 1.6 TC_037_3_CS (§2.14.4)', 'OCPP 1.6 §3.5.2, §3.5.4, §3.7, §4.8, §4.10, §7.36, §4.9'],
   requires: ['an invalid id tag', 'offline transactions (local list, authorization cache or unknown offline authorization)', 'a way to cut the charger off the network'],
   manual: true,
   description: 'The charger stops an offline transaction with reason DeAuthorized when the Central System calls its tag Invalid.',

@@ -1,7 +1,7 @@
 // OCTT 1.6 TC_040_2_CS (§2.15.2) Configuratoin key - Invalid value (the document's title,
 // typo included): a value outside the key's range is Rejected, or refused with a CALLERROR
 // PropertyConstraintViolation.
-// OCPP 1.6 §5.3 ChangeConfiguration, §9.1.20 MeterValueSampleInterval; OCPP-J 1.6 §4.2.3.
+// OCPP 1.6 §5.3 ChangeConfiguration, §9.1.19 MeterValueSampleInterval; OCPP-J 1.6 §4.2.3.
 import { defineCase } from '../../../engine/conformance/case';
 
 export default defineCase({

@@ -14,7 +14,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'Core',
-  specRefs: ['OCTT 1.6 TC_070_CS (§2.9.1)', 'OCPP 1.6 §3.16.1, §4.7, §7.31, §7.43, §9.1'],
+  specRefs: ['OCTT 1.6 TC_070_CS (§2.9.1)', 'OCPP 1.6 §3.16.1, §4.7, §7.31, §7.35, §7.43, §9.1'],
   requires: ['a valid id tag', 'a configured meter value sample interval'],
   manual: true,
   description: 'The charger sends sampled meter values at the configured interval, with the configured measurands.',

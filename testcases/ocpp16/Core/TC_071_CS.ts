@@ -21,7 +21,7 @@ export default defineCase({
   version: '1.6',
   sut: 'charger',
   profile: 'Core',
-  specRefs: ['OCTT 1.6 TC_071_CS (§2.9.2)', 'OCPP 1.6 §3.16.2, §4.7, §7.31, §7.43, §9.1'],
+  specRefs: ['OCTT 1.6 TC_071_CS (§2.9.2)', 'OCPP 1.6 §3.16.2, §4.7, §7.31, §7.35, §7.43, §9.1'],
   requires: ['a valid id tag', 'a configured clock-aligned data interval'],
   manual: true,
   description: 'The charger sends clock-aligned meter values on the configured grid from midnight, with the configured measurands.',

@@ -1,7 +1,8 @@
 // Tool validations shared by the 1.6 meter value cases (TC_070_CS, TC_071_CS, TC_036_CS):
 // the spacing of MeterValue timestamps, clock alignment, the reading context and the
-// measurands configured. OCPP 1.6 §3.16 (metering data), §7.31 (Measurand), §7.43
-// (ReadingContext; Sample.Periodic is the default when omitted), §9.1 (the metering keys).
+// measurands configured. OCPP 1.6 §3.16 (metering data), §7.31 (Measurand), §7.35
+// (ReadingContext), §7.43 (SampledValue: an omitted context is Sample.Periodic, an omitted
+// measurand Energy.Active.Import.Register), §9.1 (the metering keys).
 //
 // Time in scaled runs: the built-in simulator runs its timers on the run's time scale f and
 // stamps payloads with the real clock, so "x seconds apart" shows as f·x real seconds and
@@ -86,7 +87,7 @@ export function checkContext(t: Harness, messages: readonly Received[], context:
   return t.check(`every sampledValue.context is ${context}`, contexts.length > 0 && wrong.length === 0, `contexts: ${[...new Set(contexts)].join(', ')}`);
 }
 
-/** Every MeterValue has a sampled value for each configured measurand (an omitted measurand is the energy register, §7.31). */
+/** Every MeterValue has a sampled value for each configured measurand (an omitted measurand is the energy register, §7.43). */
 export function checkMeasurands(t: Harness, messages: readonly Received[], key: string, wanted: ReadonlyArray<{ measurand: string; phase?: string }>): boolean {
   const names = wanted.map((w) => (w.phase !== undefined ? `${w.measurand}.${w.phase}` : w.measurand));
   const missing = meterValuesOf(messages).flatMap((mv) =>
