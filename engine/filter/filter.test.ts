@@ -190,7 +190,9 @@ describe('store text accessor', () => {
     const frame: StoredFrame = {
       summary: { index: -1, session: 's', seq: 0, dir: 'cp2csms', time: '', mono: 0, size: 1, findings: { error: 0, warning: 0, info: 0 } },
       findings: [],
-      location: { path: dir.file('gone.jsonl'), offset: 0, length: 10 },
+      source: dir.file('gone.jsonl'),
+      offset: 0,
+      length: 10,
     };
     store.addFrame(frame, false);
     expect(() => store.textOf(frame)).toThrow(/Could not read frame 0 from .*gone\.jsonl/);

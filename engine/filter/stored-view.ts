@@ -29,7 +29,7 @@ export class StoredFrameView implements FrameView {
   text(): string | undefined {
     const frame = this.frame;
     if (frame.text !== undefined) return frame.text;
-    if (frame.location === undefined) return undefined;
+    if (frame.source === undefined) return undefined;
     return this.source?.textOf(frame);
   }
 }

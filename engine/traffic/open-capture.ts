@@ -9,6 +9,7 @@ import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { systemClock, type Clock } from '../util/clock';
 import { countFindings } from './recorder';
+import { intern } from '../util/intern';
 import type { TrafficStore } from './store';
 
 /** Longest stretch of loading without letting other work (api calls) run, ms. */
@@ -138,11 +139,11 @@ export async function openCapture(
         };
         const v = verdict as { kind?: FrameSummary['kind']; action?: string; messageId?: string; latencyMs?: number; requestSeq?: number };
         if (v.kind !== undefined) summary.kind = v.kind;
-        if (v.action !== undefined) summary.action = v.action;
+        if (v.action !== undefined) summary.action = intern(v.action);
         if (v.messageId !== undefined) summary.messageId = v.messageId;
         if (v.latencyMs !== undefined) summary.latencyMs = v.latencyMs;
         if (record.marks !== undefined) summary.marks = record.marks;
-        const index = store.addFrame({ summary, findings: verdict.findings, location: { path, offset, length } }, false);
+        const index = store.addFrame({ summary, findings: verdict.findings, source: path, offset, length }, false);
         if (v.requestSeq !== undefined) {
           const req = store.indexOf(record.conn, v.requestSeq);
           if (req !== undefined) store.linkPair(req, index);

@@ -24,6 +24,7 @@ import { versionOfSubprotocol } from '../ocpp/versions';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
 import { isoTime } from '../util/iso-time';
+import { intern } from '../util/intern';
 import type { TrafficStore } from './store';
 
 export interface JudgedFrame {
@@ -72,7 +73,11 @@ type Pending =
   | { session: LiveSession; tick: number }
   | { session: LiveSession; finish: number };
 
+/** Shared by every frame without findings (most of them); never mutated — see TrafficStore.addLateFinding. */
+const NO_FINDINGS: FindingCounts = Object.freeze({ error: 0, warning: 0, info: 0 });
+
 function counts(findings: readonly Finding[]): FindingCounts {
+  if (findings.length === 0) return NO_FINDINGS;
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
@@ -395,7 +400,7 @@ export class LiveSession {
       findings: counts(verdict.findings),
     };
     if (verdict.kind !== undefined) summary.kind = verdict.kind;
-    if (verdict.action !== undefined) summary.action = verdict.action;
+    if (verdict.action !== undefined) summary.action = intern(verdict.action);
     if (verdict.messageId !== undefined) summary.messageId = verdict.messageId;
     if (verdict.latencyMs !== undefined) summary.latencyMs = verdict.latencyMs;
     if (record.marks !== undefined) summary.marks = record.marks;

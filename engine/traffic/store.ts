@@ -17,7 +17,14 @@ export interface StoredFrame {
   text?: string;
   binary?: string;
   findings: Finding[];
-  location?: { path: string; offset: number; length: number };
+  /**
+   * Where a file-backed frame's record lies: the capture path (one shared string) and the
+   * line's byte range. Plain fields rather than an object: a million-frame capture keeps
+   * a million of these, and every object counts for the garbage collector.
+   */
+  source?: string;
+  offset?: number;
+  length?: number;
 }
 
 export interface StoredSession {
@@ -132,7 +139,8 @@ export class TrafficStore {
     if (index === undefined || frame === undefined) return undefined;
     // Findings arrays may be shared with the judge: never push into one.
     frame.findings = frame.findings.concat(finding);
-    frame.summary.findings[finding.severity]++;
+    // Counts may be the shared zero object of frames without findings: copy, never mutate.
+    frame.summary.findings = { ...frame.summary.findings, [finding.severity]: frame.summary.findings[finding.severity] + 1 };
     const session = this.sessions.get(sessionId);
     if (session !== undefined) {
       session.summary.findings[finding.severity]++;
@@ -216,8 +224,8 @@ export class TrafficStore {
     const detail: FrameDetail = { summary: frame.summary, findings: frame.findings };
     if (frame.text !== undefined) detail.text = frame.text;
     if (frame.binary !== undefined) detail.binary = frame.binary;
-    if (frame.text === undefined && frame.binary === undefined && frame.location !== undefined) {
-      const { path, offset, length } = frame.location;
+    if (frame.text === undefined && frame.binary === undefined && frame.source !== undefined && frame.offset !== undefined && frame.length !== undefined) {
+      const { source: path, offset, length } = frame;
       let record: FrameRecord;
       try {
         record = (await readRecordAt(path, offset, length)) as FrameRecord;
@@ -238,9 +246,8 @@ export class TrafficStore {
    */
   textOf(frame: StoredFrame): string | undefined {
     if (frame.text !== undefined) return frame.text;
-    const location = frame.location;
-    if (location === undefined || frame.binary !== undefined) return undefined;
-    const { path, offset, length } = location;
+    if (frame.source === undefined || frame.offset === undefined || frame.length === undefined || frame.binary !== undefined) return undefined;
+    const { source: path, offset, length } = frame;
     let record: FrameRecord;
     try {
       const bytes = this.bytesAt(path, offset, length);
