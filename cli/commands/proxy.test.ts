@@ -146,7 +146,7 @@ describe('ocpp-bench proxy running', () => {
     const fifo = dir.file('capture.fifo');
     execFileSync('mkfifo', [fifo]);
     const reader = createReadStream(fifo);
-    const readerGone = new Promise((r) => reader.once('close', r));
+    const readerGone = new Promise<void>((r) => reader.once('close', () => r()));
     reader.once('data', () => reader.destroy());
     const cli = await startCli(['--upstream', csms.url, '--capture', fifo, '--quiet']);
     await readerGone;
