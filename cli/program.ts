@@ -11,6 +11,7 @@ import { registerProxy } from './commands/proxy';
 import { registerCases } from './commands/cases';
 import { registerRun } from './commands/run';
 import { registerSim } from './commands/sim';
+import { registerRules } from './commands/rules';
 import { UsageError, exitCodes } from './usage';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerCases(program);
   registerRun(program);
   registerSim(program);
+  registerRules(program);
   return program;
 }
 

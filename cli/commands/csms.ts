@@ -15,8 +15,9 @@ import { describeStep, parseScript, runScript, ScriptError, type ScriptStep } fr
 import { exitCodes, UsageError } from '../usage';
 import { formatConnectionLine, formatFrameLine, formatSummary } from './csms-lines';
 import { interpretLine } from './csms-prompt';
+import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
-interface CsmsOptions {
+interface CsmsOptions extends JudgeFlags {
   listen: string;
   capture?: string;
   config?: string;
@@ -56,6 +57,8 @@ export function registerCsms(program: Command): void {
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
     .option('--tls-client-ca <file>', 'require charger certificates signed by this CA (security profile 3)')
     .option('--quiet', 'no line per frame')
+    .addOption(profileOption())
+    .addOption(responseTimeoutOption())
     .option('--no-redact', 'keep credentials (Basic-auth passwords, AuthorizationKey…) in the capture')
     .option('--behaviour <names>', 'faulty behaviours joined with + (docs/csms.md), to prove conformance cases can fail')
     .option('--duration <seconds>', 'stop after this many seconds and print the summary', parseSeconds)
@@ -137,6 +140,7 @@ export async function runCsms(opts: CsmsOptions): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   const engine = createEngine();
+  await applyJudgeFlags(engine, opts);
   let failed = false;
   engine.on('engine.alert', ({ severity, message }) => {
     err(`ocpp-bench csms: ${severity}: ${message}`);

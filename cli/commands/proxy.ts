@@ -12,8 +12,9 @@ import { createEngine } from '../../engine/engine';
 import { describePathMode } from '../../engine/proxy/path-mapping';
 import { exitCodes, UsageError } from '../usage';
 import { formatConnectionLine, formatFrameLine, formatPressureLine } from './proxy-lines';
+import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
-interface ProxyFlags {
+interface ProxyFlags extends JudgeFlags {
   listen: { host: string; port: number };
   upstream: string;
   capture?: string;
@@ -52,6 +53,8 @@ export function registerProxy(program: Command): void {
     .option('--no-redact', 'keep credentials (Basic auth passwords, AuthorizationKey, BasicAuthPassword) in the capture')
     .option('--connect-timeout <ms>', 'how long the CSMS may take to accept a connection (default 10000)', parsePositiveInt)
     .option('--quiet', 'no line per frame or connection')
+    .addOption(profileOption())
+    .addOption(responseTimeoutOption())
     .addHelpText(
       'after',
       [
@@ -121,6 +124,7 @@ function banner(info: ProxyInfo): string {
 async function runProxy(flags: ProxyFlags): Promise<number> {
   const settings = settingsFrom(flags);
   const engine = createEngine();
+  await applyJudgeFlags(engine, flags);
   const out = (line: string) => {
     if (flags.quiet !== true) process.stdout.write(`${line}\n`);
   };

@@ -11,8 +11,9 @@ import { parseSimScript, SimScriptError } from '../../engine/charger/script';
 import { pad } from '../format';
 import { exitCodes, parseVersionOption, UsageError } from '../usage';
 import { findingsText, formatConnectionLine, formatFrameLine } from './csms-lines';
+import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
-interface SimOptions {
+interface SimOptions extends JudgeFlags {
   url?: string;
   id?: string;
   version?: OcppVersion;
@@ -74,6 +75,8 @@ export function registerSim(program: Command): void {
     .option('--time-scale <x>', 'multiply every simulator timer (heartbeat, meter values, retries, expiry…) by this (default 1)', positiveNumber)
     .option('--power <watts>', 'maximum power per connector in W (default 11000)', positiveNumber)
     .option('--quiet', 'no line per frame')
+    .addOption(profileOption())
+    .addOption(responseTimeoutOption())
     .option('--list-behaviours', 'list the named faulty behaviours and exit')
     .addHelpText('after', '\nExit status: 0, or 1 when the chargers\' traffic raised error findings, the script failed or recording failed; 2 for bad arguments.')
     .action(async (opts: SimOptions) => {
@@ -182,6 +185,7 @@ export async function runSim(opts: SimOptions): Promise<number> {
       return exitCodes.ok;
     }
     const args = startArgs(opts);
+    await applyJudgeFlags(engine, opts);
     const script = opts.script !== undefined ? await loadScript(opts.script) : undefined;
     let failed = false;
     engine.on('engine.alert', ({ severity, message }) => {

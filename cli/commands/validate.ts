@@ -6,20 +6,24 @@ import { CaptureReadError } from '../../engine/capture/reader';
 import { exitCodes, parseVersionOption } from '../usage';
 import { arrow, pad } from '../format';
 import { describeFilterError, FILTER_HELP_EPILOGUE, FILTER_OPTION_HELP } from '../filter-usage';
+import { addJudgeOptions, judgeSettingsFrom, type JudgeFlags } from '../judge-options';
 
 export function registerValidate(program: Command): void {
-  program
+  const command = program
     .command('validate')
-    .description('Judge every frame of a capture (framing, schema, correlation) and print the findings.')
+    .description('Judge every frame of a capture (framing, schema, correlation, behaviour rules) and print the findings.')
     .argument('<file>', 'capture file (.jsonl) written by ocpp-bench')
     .option('--json', 'print machine-readable findings')
     .option('--version <version>', 'judge every session as this OCPP version (1.6, 2.0.1, 2.1) instead of its negotiated subprotocol', parseVersionOption)
-    .option('--filter <expression>', `report the findings of ${FILTER_OPTION_HELP}`)
+    .option('--filter <expression>', `report the findings of ${FILTER_OPTION_HELP}`);
+  addJudgeOptions(command)
     .addHelpText('after', FILTER_HELP_EPILOGUE)
-    .action(async (file: string, opts: { json?: boolean; version?: '1.6' | '2.0.1' | '2.1'; filter?: string }) => {
+    .action(async (file: string, opts: JudgeFlags & { json?: boolean; version?: '1.6' | '2.0.1' | '2.1'; filter?: string }) => {
       let report: ValidationReport;
       try {
+        const judging = await judgeSettingsFrom(opts);
         report = await validateCapture(file, {
+          judging,
           ...(opts.version !== undefined ? { version: opts.version } : {}),
           ...(opts.filter !== undefined ? { filter: opts.filter } : {}),
         });
@@ -42,6 +46,14 @@ export function registerValidate(program: Command): void {
     });
 }
 
+/** How a deviation profile changed a finding, in a few words. */
+export function describeDeviation(f: LocatedFinding['finding']): string {
+  const d = f.deviation;
+  if (d === undefined) return '';
+  const how = d.silenced === true ? 'silenced' : d.originalSeverity !== f.severity ? `${d.originalSeverity} → ${f.severity}` : 'known';
+  return ` [deviation "${d.profile}": ${how}${d.reason !== undefined ? `; ${d.reason}` : ''}]`;
+}
+
 export function formatFinding(f: LocatedFinding): string {
   const where = f.finding.path !== undefined && f.finding.path !== '' ? ` ${f.finding.path}` : f.finding.element !== undefined ? ` [${f.finding.element}]` : '';
   return [
@@ -52,7 +64,7 @@ export function formatFinding(f: LocatedFinding): string {
     pad(f.action ?? '-', 28),
     pad(f.messageId === undefined ? '-' : `id=${f.messageId}`, 16),
     pad(f.finding.severity, 7),
-    `${f.finding.rule}${where}: ${f.finding.message}`,
+    `${f.finding.rule}${where}: ${f.finding.message}${describeDeviation(f.finding)}`,
   ].join(' ');
 }
 
@@ -61,7 +73,8 @@ export function formatReport(report: ValidationReport): string {
   for (const w of report.warnings) out.push(`warning: ${w}`);
   for (const f of report.findings) out.push(formatFinding(f));
   out.push('');
-  const counted = `${report.findings.length} findings (${report.errors} errors)`;
+  const deviations = report.profile === undefined ? '' : `; ${report.deviations ?? 0} known deviations (profile "${report.profile.name}")`;
+  const counted = `${report.findings.length} findings (${report.errors} errors)${deviations}`;
   out.push(
     report.filter === undefined
       ? `${report.file}: ${report.frames} frames in ${report.sessions.length} sessions, ${counted}`

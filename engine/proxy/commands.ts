@@ -75,6 +75,7 @@ export function proxyCommands(ctx: EngineContext): HandlerMap<ProxyCommands> {
               ...(settings.connectTimeoutMs !== undefined ? { connectTimeoutMs: settings.connectTimeoutMs } : {}),
               ...(capture !== undefined ? { capture } : {}),
               ...(settings.store !== false ? { store: ctx.traffic } : {}),
+              judging: ctx.traffic.judging,
               redact: settings.redact !== false,
               rules: files.rules,
               clock: ctx.clock,

@@ -1,8 +1,10 @@
 // Every behaviour-rule module, in the order they judge a frame.
 import type { RuleDefinition, RuleModule } from '../behaviour/types';
+import { authorizationRules } from './authorization';
 import { bootRules } from './boot';
 import { chronologyRules } from './chronology';
 import { configurationRules } from './configuration';
+import { firmwareRules } from './firmware';
 import { correlationRules } from './correlation';
 import { heartbeatRules } from './heartbeat';
 import { meterRules } from './meter';
@@ -19,8 +21,10 @@ export const RULE_MODULES: readonly RuleModule[] = [
   transactions2xRules,
   meterRules,
   chronologyRules,
+  authorizationRules,
   remoteRules,
   configurationRules,
+  firmwareRules,
   securityRules,
 ];
 

@@ -75,3 +75,22 @@ describe('timing.availability-not-reported', () => {
     expect(rulesOf(p.finish(100))).not.toContain('timing.availability-not-reported');
   });
 });
+
+describe('sequence.trigger-order', () => {
+  it('flags the requested message sent before the TriggerMessage was answered', () => {
+    const p = booted(playbook('2.0.1'));
+    const trigger = p.call('csms', 'TriggerMessage', { requestedMessage: 'Heartbeat' });
+    p.exchange('cp', 'Heartbeat', {}, { currentTime: T0 });
+    p.result('cp', trigger, { status: 'Accepted' });
+    const found = p.finish(100);
+    expect(ofRule(found, 'sequence.trigger-order')).toMatchObject([{ seq: 3, late: true }]);
+    expect(rulesOf(found)).not.toContain('timing.trigger-not-followed');
+  });
+
+  it('accepts the answer first, then the message', () => {
+    const p = booted(playbook('1.6'));
+    p.exchange('csms', 'TriggerMessage', { requestedMessage: 'Heartbeat' }, { status: 'Accepted' });
+    p.exchange('cp', 'Heartbeat', {}, { currentTime: T0 });
+    expect(rulesOf(p.finish(100))).not.toContain('sequence.trigger-order');
+  });
+});

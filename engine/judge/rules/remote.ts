@@ -46,6 +46,19 @@ export const TRIGGER_NOT_FOLLOWED = defineRule({
   explanation: 'A message the charger accepted to send with TriggerMessage follows within the follow-up time (60 s unless configured).',
 });
 
+export const TRIGGER_ORDER = defineRule({
+  id: 'sequence.trigger-order',
+  severity: 'warning',
+  group: 'sequence',
+  versions: ALL_VERSIONS,
+  specRefs: {
+    '1.6': 'OCPP 1.6 §5.17',
+    '2.0.1': 'OCPP 2.0.1 F06 (Part 6 TC_F_*_CS: response, then the triggered message)',
+    '2.1': 'OCPP 2.1 F06 (as 2.0.1)',
+  },
+  explanation: 'The charger answers TriggerMessage first and sends the requested message after; a requested message sent while the TriggerMessage was still unanswered is reported (a warning: it may have been sent for other reasons).',
+});
+
 export const AVAILABILITY_NOT_REPORTED = defineRule({
   id: 'timing.availability-not-reported',
   severity: 'warning',
@@ -81,12 +94,14 @@ function tokenOf(value: unknown): string | undefined {
 
 export const remoteRules: RuleModule = {
   name: 'remote control',
-  rules: [REMOTE_START_TIMEOUT, REMOTE_START_ID_TOKEN, TRIGGER_NOT_FOLLOWED, AVAILABILITY_NOT_REPORTED],
+  rules: [REMOTE_START_TIMEOUT, REMOTE_START_ID_TOKEN, TRIGGER_NOT_FOLLOWED, TRIGGER_ORDER, AVAILABILITY_NOT_REPORTED],
   actions: '*',
   create(ctx) {
     const v16 = ctx.version === '1.6';
     const starts: RemoteStart[] = [];
     const waiting: Waiting[] = [];
+    /** TriggerMessages not yet answered, by message id, with the first requested message sent meanwhile. */
+    const asked = new Map<string, { actions: readonly string[]; early?: Observation }>();
     /** Last reported status per connector (1.6) or "evse/connector" (2.x). */
     const statuses = new Map<string, string>();
 
@@ -151,11 +166,16 @@ export const remoteRules: RuleModule = {
       }
     };
 
-    const triggerAccepted = (obs: Observation, request: Json | undefined): void => {
+    const triggerAccepted = (obs: Observation, request: Json | undefined, early: Observation | undefined): void => {
       const requested = str(request?.['requestedMessage']);
       if (requested === undefined) return;
       const actions = triggeredActions(ctx.version, requested);
       if (actions.length === 0) return;
+      if (early !== undefined) {
+        // It came, but before the answer: the order is wrong, the follow-up is not missing.
+        ctx.report(TRIGGER_ORDER.id, early, `${early.action} was sent before the charger answered the TriggerMessage for it (answered at seq ${obs.seq})`);
+        return;
+      }
       wait(obs, ctx.options.followUpTimeoutMs, (m) => actions.includes(m.action), () =>
         ctx.report(TRIGGER_NOT_FOLLOWED.id, obs, `The charger accepted to send ${requested}, but none came within ${describeMs(ctx.options.followUpTimeoutMs)}`),
       );
@@ -220,8 +240,16 @@ export const remoteRules: RuleModule = {
 
     return {
       frame(obs) {
+        if (obs.kind === 'CALL' && !fromCharger(obs)) {
+          if (obs.action === 'TriggerMessage' || obs.action === 'ExtendedTriggerMessage') {
+            const requested = str(obs.payload?.['requestedMessage']);
+            if (requested !== undefined) asked.set(obs.id, { actions: triggeredActions(ctx.version, requested) });
+          }
+          return;
+        }
         if (obs.kind === 'CALL' && fromCharger(obs)) {
           transactionBegins(obs);
+          if (asked.size > 0) for (const a of asked.values()) if (a.early === undefined && a.actions.includes(obs.action)) a.early = obs;
           for (let i = waiting.length - 1; i >= 0; i--) {
             const w = waiting[i]!;
             if (w.matches(obs)) {
@@ -233,8 +261,13 @@ export const remoteRules: RuleModule = {
           if (reported !== undefined) statuses.set(reported.key, reported.status);
           return;
         }
-        if (obs.kind !== 'CALLRESULT' || !fromCharger(obs) || obs.request === undefined) return;
+        if (obs.kind !== 'CALLRESULT' || !fromCharger(obs) || obs.request === undefined) {
+          if (obs.kind === 'CALLERROR' && asked.size > 0) asked.delete(obs.id);
+          return;
+        }
         const request = obs.request.payload;
+        const trigger = asked.size > 0 ? asked.get(obs.id) : undefined;
+        if (trigger !== undefined) asked.delete(obs.id);
         const accepted = status(obs.payload) === 'Accepted';
         if (!accepted) return;
         switch (obs.action) {
@@ -243,7 +276,7 @@ export const remoteRules: RuleModule = {
             return remoteStartAccepted(obs, request);
           case 'TriggerMessage':
           case 'ExtendedTriggerMessage':
-            return triggerAccepted(obs, request);
+            return triggerAccepted(obs, request, trigger?.early);
           case 'ChangeAvailability':
             return availabilityAccepted(obs, request);
         }
