@@ -414,6 +414,35 @@ const CASES: Record<BehaviourName, Case[]> = {
       evidence: (f, c) => expect([calls(f, 'StatusNotification').at(-1)!['status'], calls(c, 'StatusNotification').at(-1)!['status']]).toEqual(['Reserved', 'Available']),
     },
   ],
+  'cancel-reservation-stub': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('ReserveNow', { connectorId: 1, expiryDate: iso(rig, 600_000), idTag: 'A', reservationId: 1 });
+        keep(rig, await rig.csms.call('CancelReservation', { reservationId: 2 }));
+        await rig.csms.call('CancelReservation', { reservationId: 1 });
+        await rig.advance(0);
+      },
+      evidence: (f, c) => {
+        expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]);
+        expect([calls(f, 'StatusNotification').at(-1)!['status'], calls(c, 'StatusNotification').at(-1)!['status']]).toEqual(['Reserved', 'Available']);
+      },
+    },
+  ],
+  'reservation-ignores-parent-id': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        rig.csms.idTags.set('KID', { status: 'Accepted', parent: 'FAMILY' });
+        await rig.csms.call('ReserveNow', { connectorId: 1, expiryDate: iso(rig, 600_000), idTag: 'MUM', parentIdTag: 'FAMILY', reservationId: 1 });
+        await tx16Tag(rig, 'KID');
+      },
+      evidence: (f, c) => {
+        expect([calls(f, 'Authorize').length, calls(c, 'Authorize').length]).toEqual([1, 1]);
+        expect([calls(f, 'StartTransaction').length, calls(c, 'StartTransaction')[0]?.['reservationId']]).toEqual([0, 1]);
+      },
+    },
+  ],
   'stacks-profiles-wrongly': [
     {
       version: '1.6',

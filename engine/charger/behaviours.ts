@@ -226,6 +226,22 @@ export const BEHAVIOURS = [
     rule: 'case: TC_047_CS / TC_H_15_CS',
     judgedNow: false,
   },
+  {
+    name: 'cancel-reservation-stub',
+    description: 'Answers every CancelReservation Accepted without looking the reservation up, and cancels nothing.',
+    versions: V16,
+    targets: ['Reservation'],
+    rule: 'case: TC_051_CS / TC_052_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'reservation-ignores-parent-id',
+    description: "Lets only a reservation's own id tag use it, ignoring the reservation's parentIdTag.",
+    versions: V16,
+    targets: ['Reservation'],
+    rule: 'case: TC_053_CS',
+    judgedNow: false,
+  },
   // --- SmartCharging / K ---------------------------------------------------------------------
   {
     name: 'stacks-profiles-wrongly',

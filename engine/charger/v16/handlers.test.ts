@@ -142,6 +142,36 @@ describe('1.6 reservations (§5.1, §5.13)', () => {
   });
 });
 
+describe('1.6 reservations of connector 0 and expiry on a scaled clock (§5.13)', () => {
+  it('TC_049: the last free connector stays Reserved when a cable goes in; only the reserved tag starts there, with the reservation id', async () => {
+    const rig = await booted({ connectors: 2 });
+    await result(rig, 'ChangeAvailability', { connectorId: 2, type: 'Inoperative' });
+    expect(await result(rig, 'ReserveNow', { connectorId: 0, expiryDate: iso(rig.timers.now() + 600_000), idTag: 'MINE', reservationId: 3 })).toEqual({ status: 'Accepted' });
+    await rig.advance(0);
+    const from = rig.csms.received.length;
+    rig.cp.operator.plugIn(1);
+    await rig.advance(0);
+    expect(rig.cp.summary().connectors[0]!.status).toBe('Reserved');
+    expect(await result(rig, 'RemoteStartTransaction', { connectorId: 1, idTag: 'OTHER' })).toEqual({ status: 'Accepted' });
+    await rig.advance(0);
+    expect(rig.csms.calls('StartTransaction')).toEqual([]);
+    expect(await result(rig, 'RemoteStartTransaction', { connectorId: 1, idTag: 'MINE' })).toEqual({ status: 'Accepted' });
+    await rig.advance(0);
+    expect(rig.csms.calls('StatusNotification').filter((c) => c.index >= from && c.payload['connectorId'] === 1).map((c) => c.payload['status'])).toEqual(['Preparing', 'Charging']);
+    expect(rig.csms.calls('StartTransaction')[0]!.payload).toMatchObject({ connectorId: 1, idTag: 'MINE', reservationId: 3 });
+  });
+
+  it('TC_047: an expiryDate is a wall-clock instant, kept as such when the charger runs on a scaled clock', async () => {
+    const rig = await booted({ timeScale: 0.05 });
+    await result(rig, 'ReserveNow', { connectorId: 1, expiryDate: iso(rig.timers.now() + 1000), idTag: 'MINE', reservationId: 1 });
+    // advance() moves real milliseconds here: 0.9 s of wall clock is still before the expiry.
+    await rig.timers.advance(900);
+    expect(rig.cp.summary().connectors[0]!.status).toBe('Reserved');
+    await rig.timers.advance(100);
+    expect(rig.cp.summary().connectors[0]!.status).toBe('Available');
+  });
+});
+
 describe('1.6 smart charging (§3.13, §5.5, §5.7, §5.16)', () => {
   const profile = (id: number, purpose: string, stackLevel: number, start: string, duration: number, periods: Array<[number, number]>, extra: Record<string, unknown> = {}) => ({
     chargingProfileId: id,

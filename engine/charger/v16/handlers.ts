@@ -143,6 +143,8 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
     // §5.1
     CancelReservation: (p) => {
       const id = p['reservationId'] as number;
+      // Behaviour cancel-reservation-stub: Accepted without looking, nothing cancelled (TC_051_CS, TC_052_CS).
+      if (ctx.faults.has('cancel-reservation-stub')) return answer({ status: 'Accepted' });
       const r = s.outlets.map((c) => c.reservation).find((x) => x?.id === id) ?? s.stationReservations.find((x) => x.id === id);
       if (r === undefined) return answer({ status: 'Rejected' });
       sessions.endReservation(r);
@@ -318,7 +320,8 @@ function reserveNow({ s, sessions }: Parts16, p: Record<string, unknown>): Handl
     if (!c.free || c.reservation !== undefined) return answer({ status: 'Occupied' });
     c.reservation = reservation;
   }
-  const delay = Math.max(0, reservation.expiresAt - ctx.now());
+  // expiryDate is a wall-clock instant: unscaled, whatever the run's time scale (`after` scales).
+  const delay = Math.max(0, reservation.expiresAt - ctx.now()) / ctx.timeScale;
   if (!ctx.faults.has('reservation-never-expires')) {
     reservation.timer = ctx.after(delay, () => {
       ctx.log(`reservation ${id} expired`);

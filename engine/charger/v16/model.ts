@@ -78,7 +78,8 @@ export class ChargePoint16 implements ChargerModel {
 
   private armReservation(r: NonNullable<Connector16['reservation']>): void {
     if (this.ctx.faults.has('reservation-never-expires')) return;
-    r.timer = this.ctx.after(Math.max(0, r.expiresAt - this.ctx.now()), () => {
+    // A wall-clock instant: unscaled, whatever the run's time scale (`after` scales).
+    r.timer = this.ctx.after(Math.max(0, r.expiresAt - this.ctx.now()) / this.ctx.timeScale, () => {
       this.ctx.log(`reservation ${r.id} expired`);
       this.sessions.endReservation(r);
     });

@@ -223,11 +223,16 @@ export class Station16 {
     return { status: 'Available', errorCode: 'NoError' };
   }
 
-  /** A connector-0 reservation holds this connector when it is among the last free ones (§5.13). */
-  private reservedByStation(c: Connector16): boolean {
-    if (this.stationReservations.length === 0 || !c.free) return false;
-    const free = this.outlets.filter((o) => o.free && o.reservation === undefined);
-    return free.length <= this.stationReservations.length;
+  /**
+   * A connector-0 reservation holds this connector when the other free connectors cannot
+   * keep one available for it (§5.13). A cable plugged into a held connector does not free
+   * it: it stays Reserved until the reserved tag comes (OCTT TC_049_CS, reusable state Charging).
+   */
+  reservedByStation(c: Connector16): boolean {
+    if (this.stationReservations.length === 0 || c.reservation !== undefined) return false;
+    if (!c.operative || c.fault !== undefined || c.transaction !== undefined || c.authorized !== undefined || c.finishing) return false;
+    const others = this.outlets.filter((o) => o !== c && o.free && o.reservation === undefined);
+    return others.length < this.stationReservations.length;
   }
 
   /** Recomputes every status and reports the changes. */
