@@ -142,6 +142,30 @@ describe('faulty CSMS behaviours', () => {
     expect(outgoingWithBehaviours([], '1.6', 'SendLocalList', { listVersion: 1, updateType: 'Full' })).toEqual({ payload: { listVersion: 1, updateType: 'Full' } });
   });
 
+  it('reservations: connector 0 forced or refused, another or only known ids cancelled, a reserved start refused', async () => {
+    const { csms, url } = await faulty(['reserve-now-connector-zero', 'cancel-reservation-wrong-id', 'reserved-start-refused']);
+    const cp = await ownCharger(url, 'R1', '1.6');
+    cleanups.push(() => cp.close());
+    const expiryDate = new Date(Date.now() + 3_600_000).toISOString();
+    await csms.send('R1', 'ReserveNow', { connectorId: 1, expiryDate, idTag: 'A', reservationId: 5 });
+    await csms.send('R1', 'CancelReservation', { reservationId: 5 });
+    expect(cp.calls.map((c) => c.payload)).toEqual([{ connectorId: 0, expiryDate, idTag: 'A', reservationId: 5 }, { reservationId: 1005 }]);
+    const start = (reservationId?: number) => cp.endpoint.call('StartTransaction', { connectorId: 1, idTag: 'A', meterStart: 0, timestamp: new Date().toISOString(), ...(reservationId !== undefined ? { reservationId } : {}) });
+    expect(await start(5)).toMatchObject({ kind: 'error', code: 'InternalError' });
+    expect(await start()).toMatchObject({ kind: 'result' });
+
+    const strict = await faulty(['charge-point-reservation-refused', 'cancel-only-known-reservations']);
+    const cp2 = await ownCharger(strict.url, 'R2', '1.6');
+    cleanups.push(() => cp2.close());
+    await expect(strict.csms.send('R2', 'ReserveNow', { connectorId: 0, expiryDate, idTag: 'A', reservationId: 6 })).rejects.toThrow(/cannot reserve the whole charge point/);
+    await strict.csms.send('R2', 'ReserveNow', { connectorId: 1, expiryDate, idTag: 'A', reservationId: 7 });
+    await expect(strict.csms.send('R2', 'CancelReservation', { reservationId: 8 })).rejects.toThrow(/cannot cancel reservation 8/);
+    await strict.csms.send('R2', 'CancelReservation', { reservationId: 7 });
+    expect(cp2.calls.map((c) => c.action)).toEqual(['ReserveNow', 'CancelReservation']);
+    // Without the behaviours the same requests go out as asked.
+    expect(outgoingWithBehaviours([], '1.6', 'ReserveNow', { connectorId: 0, expiryDate, idTag: 'A', reservationId: 6 })).toEqual({ payload: { connectorId: 0, expiryDate, idTag: 'A', reservationId: 6 } });
+  });
+
   it('pure effects on settings and outgoing payloads', () => {
     const s = settingsWithBehaviours(mergeSettings(defaultSettings(), { idTokens: { A: { status: 'Accepted', parentIdTag: 'P' } } }), ['parent-id-not-returned', 'sign-certificate-rejected', 'security-event-callerror']);
     expect(s.idTokens).toEqual({ A: { status: 'Accepted' } });

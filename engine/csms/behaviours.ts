@@ -32,6 +32,11 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'reset-type-fixed', description: 'Always sends Reset with type Soft (2.x: OnIdle), whatever was asked.', versions: ALL, targets: ['Core', 'B'], catches: ['TC_013_CSMS'] },
   { name: 'remote-stop-wrong-transaction-id', description: 'Sends RemoteStopTransaction (2.x RequestStopTransaction) for another transaction id than asked.', versions: ALL, targets: ['Core', 'F'], catches: ['TC_012_CSMS'] },
   { name: 'reservation-expiry-in-past', description: 'Sends ReserveNow with an expiry date in the past.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_047_CSMS'] },
+  { name: 'reserve-now-connector-zero', description: 'Sends every ReserveNow for connector 0 (the whole charge point), whatever connector was asked.', versions: V16, targets: ['Reservation'], catches: ['TC_048_1_CSMS', 'TC_048_2_CSMS', 'TC_048_3_CSMS', 'TC_048_4_CSMS'] },
+  { name: 'charge-point-reservation-refused', description: 'Refuses to send ReserveNow for connector 0 (a reservation of the whole charge point).', versions: V16, targets: ['Reservation'], catches: ['TC_049_CSMS'] },
+  { name: 'reserved-start-refused', description: 'Answers a StartTransaction that carries a reservationId with a CALLERROR (InternalError).', versions: V16, targets: ['Reservation'], catches: ['TC_046_CSMS'] },
+  { name: 'cancel-reservation-wrong-id', description: 'Sends CancelReservation for another reservation id than asked.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_051_CSMS'] },
+  { name: 'cancel-only-known-reservations', description: 'Refuses to send CancelReservation for a reservation id it has not reserved with that charger.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_052_CSMS'] },
   { name: 'txprofile-without-transaction-id', description: 'Sends SetChargingProfile without the transactionId of the profile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_057_CSMS'] },
   { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
   { name: 'signed-firmware-without-certificate', description: 'Sends SignedUpdateFirmware without the signing certificate (a schema violation).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS'] },
@@ -174,6 +179,9 @@ export function refusalWithBehaviours(
       if (before?.status === 'Preparing' && thisConnection && !running) return refuse('abandoned-preparing-callerror', `Connector ${connectorId} cannot go from Preparing to Available without a transaction`);
     }
   }
+  if (has('reserved-start-refused') && action === 'StartTransaction' && request['reservationId'] !== undefined) {
+    return refuse('reserved-start-refused', `Cannot start a transaction on reservation ${String(request['reservationId'])}`);
+  }
   if (has('stop-reason-unhandled') && action === 'StopTransaction') {
     // OCPP 1.6 §6.49: reason may only be left out when it is Local.
     const reason = (request['reason'] as string | undefined) ?? 'Local';
@@ -204,6 +212,12 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
       return { refuse: `The CSMS cannot trigger a message for connector ${connectorId}, which the charger never reported (faulty behaviour trigger-known-connectors-only)` };
     }
   }
+  if (names.includes('charge-point-reservation-refused') && version === '1.6' && action === 'ReserveNow' && payload['connectorId'] === 0) {
+    return { refuse: 'The CSMS cannot reserve the whole charge point (connector 0) (faulty behaviour charge-point-reservation-refused)' };
+  }
+  if (names.includes('cancel-only-known-reservations') && action === 'CancelReservation' && state !== undefined && !state.reservations.some((r) => r.reservationId === payload['reservationId'])) {
+    return { refuse: `The CSMS cannot cancel reservation ${String(payload['reservationId'])}, which it did not make with this charger (faulty behaviour cancel-only-known-reservations)` };
+  }
   const p = structuredClone(payload);
   const has = (n: string) => names.includes(n);
   const v16 = version === '1.6';
@@ -213,6 +227,8 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
     if (action === 'RequestStopTransaction' && typeof p['transactionId'] === 'string') p['transactionId'] = `${p['transactionId']}-other`;
   }
   if (has('reservation-expiry-in-past') && action === 'ReserveNow') p[v16 ? 'expiryDate' : 'expiryDateTime'] = '2000-01-01T00:00:00.000Z';
+  if (has('reserve-now-connector-zero') && v16 && action === 'ReserveNow') p['connectorId'] = 0;
+  if (has('cancel-reservation-wrong-id') && action === 'CancelReservation' && typeof p['reservationId'] === 'number') p['reservationId'] = p['reservationId'] + 1000;
   if (has('txprofile-without-transaction-id') && action === 'SetChargingProfile') {
     const profile = p['csChargingProfiles'] as Record<string, unknown> | undefined;
     if (profile !== undefined) delete profile['transactionId'];
