@@ -44,6 +44,8 @@ export interface SutSettings {
   connectionTimeOut: number;
   /** "<Configured Transaction Duration>" in seconds: how long a case watches for a transaction that must not start (TC_041_CS). */
   transactionDuration: number;
+  /** "<Configured Reservation Expiry Date Offset>" in seconds: how far ahead a reservation expires (TC_047_CS, TC_047_CSMS). */
+  reservationExpiryOffset: number;
   /** Configuration keys the SUT is expected to have, with values cases may rely on. */
   configuration: Record<string, string>;
   /** Firmware and diagnostics locations cases hand to the SUT. */
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: SutSettings = {
   clockAlignedDataInterval: 30,
   connectionTimeOut: 30,
   transactionDuration: 10,
+  reservationExpiryOffset: 10,
   configuration: {},
   firmwareUrl: 'ftp://firmware.example.com/firmware.bin',
   unsupportedFirmwareUrl: 'ftp://firmware.example.com/unsupported.bin',
@@ -101,7 +104,7 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   check(Number.isInteger(out.connectorId) && out.connectorId >= 1 && out.connectorId <= out.connectors, origin, `connectorId must be between 1 and connectors (${out.connectors})`);
   check(Array.isArray(out.profiles) && out.profiles.every((p) => typeof p === 'string'), origin, 'profiles must be a list of names');
   check(Array.isArray(out.features) && out.features.every((p) => typeof p === 'string'), origin, 'features must be a list of names');
-  for (const key of ['heartbeatInterval', 'meterValueSampleInterval', 'clockAlignedDataInterval', 'connectionTimeOut', 'transactionDuration'] as const) {
+  for (const key of ['heartbeatInterval', 'meterValueSampleInterval', 'clockAlignedDataInterval', 'connectionTimeOut', 'transactionDuration', 'reservationExpiryOffset'] as const) {
     check(typeof out[key] === 'number' && out[key] > 0, origin, `${key} must be a positive number of seconds`);
   }
   for (const [key, value] of Object.entries(out.timeouts)) {

@@ -46,9 +46,16 @@ export async function authorized(t: Harness, idTag = t.settings.idTags.valid, op
 /**
  * Reusable state Charging (§2.25 Table 105): plug in, remote start with the valid id tag,
  * then StartTransaction and StatusNotification(Charging). Leaves the transaction id in
- * `t.vars.transactionId`.
+ * `t.vars.transactionId`. `reserved`: the connector is Reserved, so the cable brings no
+ * Preparing (the remote start does). `authorizeOptional`: the case lets the charger skip
+ * Authorize whatever AuthorizeRemoteTxRequests says (OCTT TC_046_2_CS, TC_049_CS).
+ * `start`: what the case validates in StartTransaction besides connectorId and idTag
+ * (e.g. the reservationId).
  */
-export async function charging(t: Harness, options: { connectorId?: number; idTag?: string; reserved?: boolean } = {}): Promise<number> {
+export async function charging(
+  t: Harness,
+  options: { connectorId?: number; idTag?: string; reserved?: boolean; authorizeOptional?: boolean; start?: Record<string, unknown> } = {},
+): Promise<number> {
   const connectorId = options.connectorId ?? t.settings.connectorId;
   const idTag = options.idTag ?? t.settings.idTags.valid;
   let transactionId = 0;
@@ -60,8 +67,8 @@ export async function charging(t: Harness, options: { connectorId?: number; idTa
     await t.send('RemoteStartTransaction', { connectorId, idTag }, { status: 'Accepted' });
     if (options.reserved === true) await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
     const [, start] = await t.expectAll([
-      { action: 'Authorize', matcher: { idTag }, optional: !authorizeRemote },
-      { action: 'StartTransaction', matcher: { connectorId, idTag } },
+      { action: 'Authorize', matcher: { idTag }, optional: !authorizeRemote || options.authorizeOptional === true },
+      { action: 'StartTransaction', matcher: { connectorId, idTag, ...options.start } },
       { action: 'StatusNotification', matcher: { connectorId, status: 'Charging' } },
     ]);
     const answer = start?.answer;
@@ -100,6 +107,63 @@ export async function connectorUnavailable(t: Harness, connectorId = t.settings.
   });
 }
 
+/**
+ * "SetConnectorUnavailable for all unused connectors" (reservation cases, e.g. OCTT
+ * TC_046_1_CS): every connector but `connectorId`, so only that one can take the session.
+ */
+export async function unusedConnectorsUnavailable(t: Harness, connectorId = t.settings.connectorId): Promise<number[]> {
+  const unused = connectorIds(t).filter((id) => id !== connectorId);
+  if (unused.length === 0) t.note(`Connector ${connectorId} is the charger's only connector: there are no unused connectors to make Unavailable`);
+  for (const id of unused) await connectorUnavailable(t, id);
+  return unused;
+}
+
+/**
+ * Post-condition "Charge Point connectors are available" (OCTT 1.6 §1.3) after a case made
+ * connectors Inoperative: ChangeAvailability Operative for each, expected Accepted.
+ */
+export async function connectorsOperative(t: Harness, ids: readonly number[]): Promise<void> {
+  for (const connectorId of ids) {
+    await t.send('ChangeAvailability', { connectorId, type: 'Operative' }, { status: 'Accepted' }, {
+      says: `Post-condition: make ${connectorId === 0 ? 'the charge point' : `connector ${connectorId}`} available again (ChangeAvailability Operative, expect Accepted)`,
+    });
+  }
+}
+
+/**
+ * The tool (Central System) reserves a connector (connector 0: the charge point) with
+ * ReserveNow and expects `status` in the answer (OCPP 1.6 §5.13). The expiry date is
+ * `expirySeconds` spec seconds ahead, on the run's time scale. Returns the request.
+ */
+export async function sendReserveNow(
+  t: Harness,
+  status: string,
+  options: { connectorId?: number; idTag?: string; parentIdTag?: string; reservationId?: number; expirySeconds?: number } = {},
+): Promise<{ connectorId: number; idTag: string; reservationId: number; expiryDate: string; parentIdTag?: string }> {
+  const connectorId = options.connectorId ?? t.settings.connectorId;
+  const idTag = options.idTag ?? t.settings.idTags.valid;
+  const reservationId = options.reservationId ?? 1;
+  const expirySeconds = options.expirySeconds ?? 3600;
+  const expiryDate = new Date(Date.now() + t.ms(expirySeconds)).toISOString();
+  const request = { connectorId, expiryDate, idTag, reservationId, ...(options.parentIdTag !== undefined ? { parentIdTag: options.parentIdTag } : {}) };
+  const what = connectorId === 0 ? 'the charge point (connector 0)' : `connector ${connectorId}`;
+  await t.send('ReserveNow', request, { status }, {
+    says: `Reserve ${what} for ${idTag}${options.parentIdTag !== undefined ? ` (parentIdTag ${options.parentIdTag})` : ''}, expiring in ${expirySeconds} s (ReserveNow, reservationId ${reservationId}) and expect an answer where status is ${status}`,
+  });
+  return request;
+}
+
+/**
+ * Reusable state SetChargePointFaulted (§2.25 Table 107): the whole charge point faulted,
+ * reported Faulted for connector 0 and every connector (the table's note).
+ */
+export async function chargePointFaulted(t: Harness): Promise<void> {
+  await t.state('SetChargePointFaulted', async () => {
+    await t.operator({ kind: 'fault', connectorId: 0 });
+    await t.expectAll(connectorIds(t, true).map((connectorId) => ({ action: 'StatusNotification', matcher: { connectorId, status: 'Faulted' } })));
+  });
+}
+
 /** Reusable state SetChargePointUnavailable (§2.25 Table 109): every connector and connector 0. */
 export async function chargePointUnavailable(t: Harness): Promise<void> {
   await t.state('SetChargePointUnavailable', async () => {
@@ -114,6 +178,11 @@ export async function connectorOccupied(t: Harness, connectorId = t.settings.con
     await t.operator({ kind: 'plugIn', connectorId });
     await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
   });
+}
+
+/** "SetConnectorOccupied for all connectors" (OCTT TC_050_2_CS). */
+export async function allConnectorsOccupied(t: Harness): Promise<void> {
+  for (const connectorId of connectorIds(t)) await connectorOccupied(t, connectorId);
 }
 
 /** Reusable state Reserved (§2.25 Table 111). Leaves the reservation id in `t.vars.reservationId`. */
@@ -272,16 +341,19 @@ export async function sendAuthorize(t: Harness, idTag: string, status: string): 
  */
 export async function sendStartTransaction(
   t: Harness,
-  options: { connectorId?: number; idTag?: string; meterStart?: number; timestamp?: string; status?: string } = {},
+  options: { connectorId?: number; idTag?: string; meterStart?: number; timestamp?: string; status?: string; reservationId?: number } = {},
 ): Promise<number> {
   const connectorId = options.connectorId ?? t.settings.connectorId;
   const idTag = options.idTag ?? t.settings.idTags.valid;
   const status = options.status ?? 'Accepted';
+  const reservation = options.reservationId !== undefined ? { reservationId: options.reservationId } : {};
   const start = await t.send(
     'StartTransaction',
-    { connectorId, idTag, meterStart: options.meterStart ?? 0, timestamp: options.timestamp ?? now() },
+    { connectorId, idTag, meterStart: options.meterStart ?? 0, timestamp: options.timestamp ?? now(), ...reservation },
     { 'idTagInfo.status': status },
-    { says: `Send StartTransaction (connector ${connectorId}, ${idTag}${options.timestamp !== undefined ? `, started ${options.timestamp}` : ''}) and expect an answer where idTagInfo.status is ${status}` },
+    {
+      says: `Send StartTransaction (connector ${connectorId}, ${idTag}${options.reservationId !== undefined ? `, reservation ${options.reservationId}` : ''}${options.timestamp !== undefined ? `, started ${options.timestamp}` : ''}) and expect an answer where idTagInfo.status is ${status}`,
+    },
   );
   const transactionId = start.kind === 'result' ? Number(start.payload['transactionId']) : 0;
   t.vars['transactionId'] = transactionId;
@@ -303,15 +375,21 @@ export async function sendStopTransaction(
 /**
  * Reusable state Charging (§3.22 Table 194): Authorized, then Preparing, StartTransaction
  * Accepted and Charging. Leaves the transaction id in `t.vars.transactionId`.
+ * `reservationId`: the transaction uses this reservation (OCTT TC_046_CSMS step 5).
  */
-export async function csmsCharging(t: Harness, options: { connectorId?: number; idTag?: string; meterStart?: number } = {}): Promise<number> {
+export async function csmsCharging(t: Harness, options: { connectorId?: number; idTag?: string; meterStart?: number; reservationId?: number } = {}): Promise<number> {
   const connectorId = options.connectorId ?? t.settings.connectorId;
   const idTag = options.idTag ?? t.settings.idTags.valid;
   let transactionId = 0;
   await t.state('Charging', async () => {
     await csmsAuthorized(t, idTag);
     await sendStatus(t, connectorId, 'Preparing');
-    transactionId = await sendStartTransaction(t, { connectorId, idTag, ...(options.meterStart !== undefined ? { meterStart: options.meterStart } : {}) });
+    transactionId = await sendStartTransaction(t, {
+      connectorId,
+      idTag,
+      ...(options.meterStart !== undefined ? { meterStart: options.meterStart } : {}),
+      ...(options.reservationId !== undefined ? { reservationId: options.reservationId } : {}),
+    });
     await sendStatus(t, connectorId, 'Charging');
   });
   return transactionId;

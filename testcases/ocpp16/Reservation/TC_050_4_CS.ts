@@ -1,0 +1,22 @@
+// OCTT 1.6 TC_050_4_CS (§2.20.2) Reservation of a Charge Point - Rejected: a charger without
+// the Reservation feature profile answers ReserveNow for connector 0 with Rejected.
+// OCPP 1.6 §5.13 ReserveNow ("Rejected if it is configured not to accept reservations"), §7.40.
+import { defineCase } from '../../../engine/conformance/case';
+import { sendReserveNow } from '../../../engine/conformance/states16';
+
+export default defineCase({
+  id: 'TC_050_4_CS',
+  title: 'Reservation of a Charge Point - Rejected',
+  version: '1.6',
+  sut: 'charger',
+  profile: 'Reservation',
+  specRefs: ['OCTT 1.6 TC_050_4_CS (§2.20.2)', 'OCPP 1.6 §5.13, §7.40'],
+  requires: ['no Reservation profile'],
+  runsWithoutProfile: true,
+  applies: (s) => (s.profiles.includes('Reservation') ? 'the charger declares the Reservation profile; this case is for one that does not' : true),
+  description: 'A charger that does not support reservations answers ReserveNow for the charge point (connector 0) with Rejected.',
+  proof: { behaviour: 'reserve-now-always-accepted', step: 'status is Rejected', settings: { profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'SmartCharging', 'RemoteTrigger', 'Security'] } },
+  async run(t) {
+    await sendReserveNow(t, 'Rejected', { connectorId: 0, reservationId: 504 });
+  },
+});
