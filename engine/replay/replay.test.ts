@@ -1,0 +1,127 @@
+// Replay of sessions recorded in these tests, against the bench's own CSMS and simulator and
+// against ocpp-rpc peers: matching and differing outcomes, the capture of the replay, and
+// the timing modes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameRecord } from '../capture/format';
+import { readCapture } from '../capture/reader';
+import { tempDir } from '../testing/tmp';
+import { runReplay } from './replay';
+import { benchCsms, recordAgainstRpc, recordChargingSession, rpcCsms, rpcCsmsAnswers16, type Recorded } from './testing';
+
+const tmp = tempDir('replay-');
+afterAll(() => tmp.remove());
+
+async function frames(path: string): Promise<FrameRecord[]> {
+  const out: FrameRecord[] = [];
+  for await (const { record } of readCapture(path)) if (record.type === 'frame') out.push(record);
+  return out;
+}
+
+describe('replay as the charger against the bench CSMS (1.6)', () => {
+  let recorded: Recorded;
+  beforeAll(async () => {
+    recorded = await recordChargingSession(tmp.file('charging-16.jsonl'), '1.6');
+  });
+
+  it('matches a CSMS that answers as it did, with ids rewritten and every frame recorded and marked', async () => {
+    const { csms, url } = await benchCsms({ idTokens: { CARD: 'Accepted' } });
+    try {
+      const capture = tmp.file('replay-16.jsonl');
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: `${url}/`, timing: { mode: 'fast' }, capture });
+      expect(result.reason).toBeUndefined();
+      expect(result.exchanges.filter((e) => e.outcome !== 'match')).toEqual([]);
+      expect(result.verdict).toBe('match');
+      expect(result.exchanges.map((e) => e.action)).toEqual(expect.arrayContaining(['BootNotification', 'Authorize', 'StartTransaction', 'StopTransaction']));
+      expect(result.target).toBe(`${url}/ocpp/${recorded.chargePointId}`);
+      // The CSMS saw the transaction, under the id it issued.
+      const state = csms.state(recorded.chargePointId)!;
+      expect(state.transactions).toHaveLength(1);
+      expect(state.transactions[0]!.state).not.toBe('active');
+      // The replay's capture: the bench's frames marked replayed, the CSMS's not.
+      const written = await frames(capture);
+      const mine = written.filter((f) => f.dir === 'cp2csms');
+      expect(mine.length).toBeGreaterThan(4);
+      expect(mine.every((f) => f.marks?.includes('replayed') === true && /replayed from frame \d+ of session conn_/.test(f.why ?? ''))).toBe(true);
+      expect(written.filter((f) => f.dir === 'csms2cp').every((f) => f.marks === undefined)).toBe(true);
+      // Fresh message ids: none of the recorded ones.
+      const recordedIds = new Set((await frames(recorded.path)).map((f) => JSON.parse(f.text!)[1] as string));
+      expect(mine.some((f) => recordedIds.has(JSON.parse(f.text!)[1] as string))).toBe(false);
+      expect(result.findings.error).toBe(0);
+    } finally {
+      await csms.stop();
+    }
+  });
+
+  it('maps the transactionId the CSMS issues and sends it back in StopTransaction', async () => {
+    const { csms, url } = await benchCsms({ idTokens: { CARD: 'Accepted' } });
+    try {
+      // Two replays against the same CSMS: the second gets transactionId 2 for the recorded 1.
+      await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' } });
+      const capture = tmp.file('replay-16-second.jsonl');
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' }, capture });
+      expect(result.verdict).toBe('match');
+      expect(result.ids['transactionId']).toEqual([{ recorded: 1, live: 2 }]);
+      const stop = (await frames(capture)).find((f) => f.text?.includes('"StopTransaction"'))!;
+      expect(JSON.parse(stop.text!)[3]).toMatchObject({ transactionId: 2 });
+      expect(csms.state(recorded.chargePointId)!.transactions.map((t) => t.state)).not.toContain('active');
+    } finally {
+      await csms.stop();
+    }
+  });
+
+  it('differs from a CSMS that answers otherwise, naming the path, recorded against live', async () => {
+    const { csms, url } = await benchCsms({ idTokens: { CARD: 'Blocked' } });
+    try {
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' } });
+      expect(result.verdict).toBe('differs');
+      const authorize = result.exchanges.find((e) => e.action === 'Authorize')!;
+      expect(authorize.outcome).toBe('differs');
+      expect(authorize.changes).toContainEqual({ part: 'response', path: '/idTagInfo/status', change: 'changed', recorded: 'Accepted', live: 'Blocked' });
+      expect(result.counts.differs).toBeGreaterThan(0);
+    } finally {
+      await csms.stop();
+    }
+  });
+
+  it('fails with the reason when the CSMS refuses the connection', async () => {
+    const { csms, url } = await benchCsms({ chargers: { [recorded.chargePointId]: { password: 'secret-password-01' } } });
+    try {
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' } });
+      expect(result.verdict).toBe('failed');
+      expect(result.reason).toMatch(/401/);
+    } finally {
+      await csms.stop();
+    }
+  });
+});
+
+describe('replay as the charger against an ocpp-rpc CSMS', () => {
+  let recorded: Recorded;
+  beforeAll(async () => {
+    recorded = await recordAgainstRpc(tmp.file('rpc-16.jsonl'));
+  });
+
+  it('matches an ocpp-rpc CSMS that answers the same way', async () => {
+    const { server, url } = await rpcCsms('1.6', rpcCsmsAnswers16());
+    try {
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' } });
+      expect(result.exchanges.filter((e) => e.outcome !== 'match')).toEqual([]);
+      expect(result.verdict).toBe('match');
+    } finally {
+      await server.close({ force: true });
+    }
+  });
+
+  it('differs from an ocpp-rpc CSMS that refuses the card', async () => {
+    const { server, url } = await rpcCsms('1.6', rpcCsmsAnswers16({ Authorize: () => ({ idTagInfo: { status: 'Invalid' } }) }));
+    try {
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' } });
+      expect(result.verdict).toBe('differs');
+      expect(result.exchanges.find((e) => e.action === 'Authorize')!.changes).toEqual([
+        { part: 'response', path: '/idTagInfo/status', change: 'changed', recorded: 'Accepted', live: 'Invalid' },
+      ]);
+    } finally {
+      await server.close({ force: true });
+    }
+  });
+});
