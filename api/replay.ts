@@ -60,7 +60,10 @@ export interface ReplaySettings extends ReplaySelection, ComparisonSettings {
   tls?: ReplayTls;
   /** How long to wait for the answer to each replayed CALL (default 30 s). */
   callTimeoutMs?: number;
-  /** How long to wait for a CALL the peer sent in the recording before going on without it (default 10 s). */
+  /**
+   * How long to wait for the CALLs the peer sent in the recording before the bench's next
+   * one, without any of them arriving, before going on without them (default 10 s).
+   */
   peerWaitMs?: number;
   /** As CSMS: how long to wait for the charger to connect (default 60 s). */
   connectTimeoutMs?: number;

@@ -168,6 +168,16 @@ export async function play(options: PlayOptions): Promise<PlayResult> {
     }
   };
 
+  /** Waits until the peer has sent these CALLs, giving up after peerWaitMs without any of them. */
+  const awaitPeers = async (wanted: readonly PeerCall[]): Promise<void> => {
+    for (;;) {
+      const left = wanted.filter((p) => !p.consumed).length;
+      if (left === 0 || closed !== undefined) return;
+      const progressed = await waitUntil(() => wanted.filter((p) => !p.consumed).length < left, options.peerWaitMs);
+      if (!progressed) return;
+    }
+  };
+
   // ---- The peer's CALLs, answered from the recording.
   const answerPeer = async (call: CallFrame, seq: number | undefined): Promise<void> => {
     const candidates = peers.filter((p) => !p.consumed && p.exchange.action === call.action && p.exchange.kind === call.kind);
@@ -251,9 +261,7 @@ export async function play(options: PlayOptions): Promise<PlayResult> {
   for (const step of steps) {
     const ex = step.exchange;
     const call = ex.request.frame as CallFrame;
-    if (closed === undefined && !peers.slice(0, step.peersBefore).every((p) => p.consumed)) {
-      await waitUntil(() => peers.slice(0, step.peersBefore).every((p) => p.consumed), options.peerWaitMs);
-    }
+    await awaitPeers(peers.slice(0, step.peersBefore));
     if (ex.kind === 'CALL' && ex.response === undefined) {
       // The recording ended while it was outstanding (checkSession warned): nothing to compare.
       continue;
@@ -311,9 +319,7 @@ export async function play(options: PlayOptions): Promise<PlayResult> {
   }
 
   // The peer's CALLs recorded after the bench's last one.
-  if (closed === undefined && peers.some((p) => !p.consumed)) {
-    await waitUntil(() => peers.every((p) => p.consumed), options.peerWaitMs);
-  }
+  await awaitPeers(peers);
   for (const p of peers) {
     if (p.consumed) continue;
     conclude({

@@ -4,9 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameRecord } from '../capture/format';
 import { readCapture } from '../capture/reader';
+import type { SimulatedCharger } from '../charger/charger';
+import type { StandaloneCsms } from '../csms/server';
 import { tempDir } from '../testing/tmp';
 import { runReplay } from './replay';
-import { benchCsms, recordAgainstRpc, recordChargingSession, rpcCsms, rpcCsmsAnswers16, type Recorded } from './testing';
+import { benchCsms, recordAgainstRpc, recordChargingSession, rpcCsms, rpcCsmsAnswers16, simulator, type Recorded } from './testing';
 
 const tmp = tempDir('replay-');
 afterAll(() => tmp.remove());
@@ -123,5 +125,77 @@ describe('replay as the charger against an ocpp-rpc CSMS', () => {
     } finally {
       await server.close({ force: true });
     }
+  });
+});
+
+describe('replay as the charger (2.0.1): the charger issues transaction ids', () => {
+  it('gives each recorded transaction a fresh id and matches the bench CSMS', async () => {
+    const recorded = await recordChargingSession(tmp.file('charging-201.jsonl'), '2.0.1');
+    const { csms, url } = await benchCsms({ idTokens: { CARD: 'Accepted' } });
+    try {
+      const capture = tmp.file('replay-201.jsonl');
+      const result = await runReplay({ path: recorded.path, as: 'charger', target: url, timing: { mode: 'fast' }, capture });
+      expect(result.exchanges.filter((e) => e.outcome !== 'match')).toEqual([]);
+      const pairs = result.ids['transactionId']!;
+      expect(pairs).toHaveLength(1);
+      expect(pairs[0]!.live).not.toBe(pairs[0]!.recorded);
+      const sent = (await frames(capture)).filter((f) => f.text?.includes('"TransactionEvent"')).map((f) => JSON.parse(f.text!)[3].transactionInfo.transactionId as string);
+      expect(new Set(sent)).toEqual(new Set([pairs[0]!.live]));
+      expect(csms.state(recorded.chargePointId)!.transactions.map((t) => t.transactionId)).toEqual([pairs[0]!.live]);
+    } finally {
+      await csms.stop();
+    }
+  });
+});
+
+describe('replay as the CSMS against the bench simulator', () => {
+  const commands = async (csms: StandaloneCsms, id: string) => {
+    expect((await csms.send(id, 'GetConfiguration', { key: ['HeartbeatInterval'] })).kind).toBe('result');
+    expect((await csms.send(id, 'ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '30' })).kind).toBe('result');
+    expect((await csms.send(id, 'ChangeConfiguration', { key: 'NoSuchKey', value: '1' })).kind).toBe('result');
+    expect((await csms.send(id, 'TriggerMessage', { requestedMessage: 'StatusNotification', connectorId: 1 })).kind).toBe('result');
+  };
+  let recorded: Recorded;
+  beforeAll(async () => {
+    recorded = await recordChargingSession(tmp.file('commands-16.jsonl'), '1.6', (csms) => commands(csms, 'CMD-16'), { charge: false, chargePointId: 'CMD-16' });
+  });
+
+  const replayAgainstSimulator = async (behaviours: string[] = [], peerWaitMs = 3000) => {
+    let cp: SimulatedCharger | undefined;
+    try {
+      return await runReplay(
+        { path: recorded.path, as: 'csms', listen: { host: '127.0.0.1', port: 0 }, timing: { mode: 'fast' }, peerWaitMs, connectTimeoutMs: 5000 },
+        {
+          onProgress: (p) => {
+            if (p.state === 'listening') cp = simulator({ id: 'CMD-16', version: '1.6', url: `${p.url}/ocpp`, behaviours });
+          },
+        },
+      );
+    } finally {
+      await cp?.stop();
+    }
+  };
+
+  it('answers the charger from the recording and matches a charger that behaves the same', async () => {
+    const result = await replayAgainstSimulator();
+    expect(result.exchanges.filter((e) => e.outcome !== 'match')).toEqual([]);
+    expect(result.verdict).toBe('match');
+    expect(result.exchanges.filter((e) => e.by === 'bench').map((e) => e.action)).toEqual(['GetConfiguration', 'ChangeConfiguration', 'ChangeConfiguration', 'TriggerMessage']);
+    // The BootNotification came from the live charger and was answered from the recording.
+    expect(result.exchanges.find((e) => e.action === 'BootNotification')).toMatchObject({ by: 'peer', outcome: 'match', live: { answer: 'CALLRESULT' } });
+  });
+
+  it('differs from a charger with a faulty behaviour, at the path where it differs', async () => {
+    const result = await replayAgainstSimulator(['unknown-key-rejected']);
+    expect(result.verdict).toBe('differs');
+    const differing = result.exchanges.filter((e) => e.outcome !== 'match');
+    expect(differing).toHaveLength(1);
+    expect(differing[0]).toMatchObject({ action: 'ChangeConfiguration', by: 'bench', changes: [{ part: 'response', path: '/status', change: 'changed', recorded: 'NotSupported', live: 'Rejected' }] });
+  });
+
+  it('fails when no charger connects in time', async () => {
+    const result = await runReplay({ path: recorded.path, as: 'csms', listen: { host: '127.0.0.1', port: 0 }, connectTimeoutMs: 200 });
+    expect(result.verdict).toBe('failed');
+    expect(result.reason).toMatch(/No charger connected to ws:\/\/127\.0\.0\.1:\d+ within 200 ms/);
   });
 });

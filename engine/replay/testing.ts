@@ -44,23 +44,26 @@ export async function recordChargingSession(
   path: string,
   version: OcppVersion,
   more?: (csms: StandaloneCsms, cp: SimulatedCharger) => Promise<void>,
+  options: { charge?: boolean; chargePointId?: string } = {},
 ): Promise<Recorded> {
-  const chargePointId = `REC-${version}`;
+  const chargePointId = options.chargePointId ?? `REC-${version}`;
   const { csms, url } = await benchCsms({ idTokens: { CARD: 'Accepted' } }, { capture: path });
   const cp = simulator({ id: chargePointId, version, url: `${url}/ocpp` });
   try {
     await csms.waitFor(chargePointId, (s) => s.boot.status === 'Accepted', 5000, 'boot');
     await until(() => (cp.summary().registration === 'accepted' ? true : undefined), 5000, 'the charger accepted');
     await cp.idle();
-    cp.operator.plugIn(1);
-    cp.operator.presentIdToken('CARD', 1);
-    await until(() => csms.state(chargePointId)?.transactions.find((t) => t.state === 'active'), 5000, 'a transaction');
-    await cp.idle();
-    cp.operator.presentIdToken('CARD', 1);
-    await until(() => (csms.state(chargePointId)?.transactions.every((t) => t.state !== 'active') === true ? true : undefined), 5000, 'the transaction ended');
-    await cp.idle();
-    cp.operator.unplug(1);
-    await cp.idle();
+    if (options.charge !== false) {
+      cp.operator.plugIn(1);
+      cp.operator.presentIdToken('CARD', 1);
+      await until(() => csms.state(chargePointId)?.transactions.find((t) => t.state === 'active'), 5000, 'a transaction');
+      await cp.idle();
+      cp.operator.presentIdToken('CARD', 1);
+      await until(() => (csms.state(chargePointId)?.transactions.every((t) => t.state !== 'active') === true ? true : undefined), 5000, 'the transaction ended');
+      await cp.idle();
+      cp.operator.unplug(1);
+      await cp.idle();
+    }
     if (more !== undefined) await more(csms, cp);
     await cp.idle();
     await csms.settled();
