@@ -76,6 +76,21 @@ const tx16Tag = async (rig: Rig, tag: string) => {
   rig.cp.operator.presentIdToken(tag);
   await rig.advance(0);
 };
+/** A 1.6 SetChargingProfile payload for connector 1, starting now (OCTT TC_056_CS and the like). */
+const profile16 = (rig: Rig, id: number, purpose: string, duration: number, periods: Array<[number, number]>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  connectorId: 1,
+  csChargingProfiles: {
+    chargingProfileId: id,
+    stackLevel: 0,
+    chargingProfilePurpose: purpose,
+    chargingProfileKind: 'Absolute',
+    ...extra,
+    chargingSchedule: { duration, startSchedule: iso(rig), chargingRateUnit: 'A', chargingSchedulePeriod: periods.map(([startPeriod, limit]) => ({ startPeriod, limit })) },
+  },
+});
+/** The [startPeriod, limit] pairs of a GetCompositeSchedule answer. */
+const periods16 = (r: { kind: string; payload?: Record<string, unknown> }) =>
+  ((r.payload?.['chargingSchedule'] as { chargingSchedulePeriod?: Array<{ startPeriod: number; limit: number }> } | undefined)?.chargingSchedulePeriod ?? []).map((x) => [x.startPeriod, x.limit]);
 const energy16 = (j: Judged) => calls(j, 'MeterValues').map((p) => Number((p['meterValue'] as Array<{ sampledValue: Array<{ value: string }> }>)[0]!.sampledValue[0]!.value));
 const energy2 = (j: Judged) =>
   calls(j, 'TransactionEvent').flatMap((p) => ((p['meterValue'] as Array<{ sampledValue: Array<{ value: number }> }> | undefined) ?? []).map((m) => m.sampledValue[0]!.value));
@@ -474,6 +489,73 @@ const CASES: Record<BehaviourName, Case[]> = {
         keep(rig, r);
       },
       evidence: (f, c) => expect([kept(f)?.includes('Accepted'), kept(c)?.includes('Rejected')]).toEqual([true, true]),
+    },
+  ],
+  'txdefault-ignored': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('SetChargingProfile', profile16(rig, 1, 'TxDefaultProfile', 300, [[0, 6]]));
+        keep(rig, periods16(await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })));
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['[[0,15.9]]', '[[0,6]]']),
+    },
+  ],
+  'txdefault-spares-running-transaction': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.advance(1);
+        await rig.csms.call('SetChargingProfile', profile16(rig, 1, 'TxDefaultProfile', 300, [[0, 6]]));
+        keep(rig, periods16(await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })));
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['[[0,15.9]]', '[[0,6]]']),
+    },
+  ],
+  'txprofile-ignored': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.csms.call('SetChargingProfile', profile16(rig, 1, 'TxProfile', 300, [[0, 6]], { transactionId: 1 }));
+        keep(rig, periods16(await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })));
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['[[0,15.9]]', '[[0,6]]']),
+    },
+  ],
+  'txprofile-falls-back-to-txdefault': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await tx16(rig);
+        await rig.csms.call('SetChargingProfile', profile16(rig, 1, 'TxDefaultProfile', 400, [[0, 6]]));
+        await rig.csms.call('SetChargingProfile', profile16(rig, 2, 'TxProfile', 100, [[0, 8]], { transactionId: 1 }));
+        keep(rig, periods16(await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })));
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['[[0,8],[100,6]]', '[[0,8],[100,15.9]]']),
+    },
+  ],
+  'clear-by-criteria-clears-all': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        await rig.csms.call('SetChargingProfile', profile16(rig, 1, 'TxDefaultProfile', 300, [[0, 6]]));
+        await rig.csms.call('SetChargingProfile', { ...profile16(rig, 2, 'ChargePointMaxProfile', 86400, [[0, 11]]), connectorId: 0 });
+        await rig.csms.call('ClearChargingProfile', { chargingProfilePurpose: 'TxDefaultProfile', stackLevel: 0 });
+        keep(rig, periods16(await rig.csms.call('GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })));
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['[[0,15.9]]', '[[0,11]]']),
+    },
+  ],
+  'remote-start-accepts-any-profile': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        const chargingProfile = (profile16(rig, 1, 'TxDefaultProfile', 300, [[0, 6]]) as { csChargingProfiles: unknown }).csChargingProfiles;
+        keep(rig, await rig.csms.call('RemoteStartTransaction', { connectorId: 1, idTag: 'TAG1', chargingProfile }));
+      },
+      evidence: (f, c) => expect([kept(f)?.includes('"Accepted"'), kept(c)?.includes('"Rejected"')]).toEqual([true, true]),
     },
   ],
   'firmware-installed-without-downloading': [

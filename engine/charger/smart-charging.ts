@@ -41,6 +41,8 @@ export interface Profile {
   validFrom?: number;
   validTo?: number;
   transactionId?: string;
+  /** Wall-clock ms when the charger installed it (behaviour txdefault-spares-running-transaction). */
+  installedAt?: number;
   schedules: Schedule[];
   /** The profile as received, for reports. */
   raw: Record<string, unknown>;
@@ -144,6 +146,12 @@ export interface CompositeRequest {
   localLimit: { limit: number; unit: 'A' | 'W'; numberPhases?: number };
   /** Behaviour stacks-profiles-wrongly: the lowest stack level wins. */
   lowestStackWins?: boolean;
+  /** Behaviours txdefault-ignored, txprofile-ignored: profiles of these purposes limit nothing. */
+  ignoredKinds?: readonly PurposeKind[];
+  /** Behaviour txprofile-falls-back-to-txdefault: where the TxProfile sets no limit, the TxDefaultProfile does. */
+  txDefaultAfterTxProfile?: boolean;
+  /** Behaviour txdefault-spares-running-transaction: a TxDefaultProfile installed after the transaction started does not limit it. */
+  txDefaultSparesRunningTransaction?: boolean;
 }
 
 export class ProfileStore {
@@ -177,17 +185,19 @@ export class ProfileStore {
 
   /** The profiles that shape the given connector, by layer. */
   private layers(req: CompositeRequest): Array<Profile[]> {
-    const max = this.list.filter((p) => (p.kind === 'max' || p.kind === 'external') && (p.connectorId === 0 || p.connectorId === req.connectorId));
+    const started = req.transaction?.startedAt;
+    const counts = (p: Profile) =>
+      req.ignoredKinds?.includes(p.kind) !== true &&
+      !(req.txDefaultSparesRunningTransaction === true && p.kind === 'txDefault' && started !== undefined && p.installedAt !== undefined && p.installedAt > started);
+    const profiles = this.list.filter(counts);
+    const max = profiles.filter((p) => (p.kind === 'max' || p.kind === 'external') && (p.connectorId === 0 || p.connectorId === req.connectorId));
     if (req.connectorId === 0) return [max];
-    const tx = req.transaction === undefined ? [] : this.list.filter((p) => p.kind === 'tx' && p.connectorId === req.connectorId && (p.transactionId === undefined || p.transactionId === req.transaction!.id));
-    let txLayer: Profile[];
-    if (tx.length > 0) {
-      // A TxProfile overrules TxDefaultProfile for the whole transaction (§3.13.1).
-      txLayer = tx;
-    } else {
-      const own = this.list.filter((p) => p.kind === 'txDefault' && p.connectorId === req.connectorId);
-      txLayer = own.length > 0 ? own : this.list.filter((p) => p.kind === 'txDefault' && p.connectorId === 0);
-    }
+    const tx = req.transaction === undefined ? [] : profiles.filter((p) => p.kind === 'tx' && p.connectorId === req.connectorId && (p.transactionId === undefined || p.transactionId === req.transaction!.id));
+    const own = profiles.filter((p) => p.kind === 'txDefault' && p.connectorId === req.connectorId);
+    const defaults = own.length > 0 ? own : profiles.filter((p) => p.kind === 'txDefault' && p.connectorId === 0);
+    // A TxProfile overrules TxDefaultProfile for the whole transaction (§3.13.1); a faulty
+    // charger falls back to the default where the TxProfile sets no limit (layerLimit ranks tx first).
+    const txLayer = tx.length === 0 ? defaults : req.txDefaultAfterTxProfile === true ? [...tx, ...defaults] : tx;
     return [max, txLayer];
   }
 
@@ -203,7 +213,9 @@ export class ProfileStore {
 
   private layerLimit(layer: Profile[], req: CompositeRequest, t: number): Limit | undefined {
     // The prevailing profile of a layer is the highest stack level that sets a limit at t.
-    const ordered = [...layer].sort((a, b) => (req.lowestStackWins === true ? a.stackLevel - b.stackLevel : b.stackLevel - a.stackLevel));
+    // (A layer holds one purpose, except TxProfiles over their fall-back TxDefaultProfiles: those rank first.)
+    const rank = (p: Profile) => (p.kind === 'tx' ? 0 : 1);
+    const ordered = [...layer].sort((a, b) => rank(a) - rank(b) || (req.lowestStackWins === true ? a.stackLevel - b.stackLevel : b.stackLevel - a.stackLevel));
     for (const p of ordered) {
       const l = profileLimitAt(p, t, req.transaction?.startedAt, req.from);
       if (l !== undefined) {

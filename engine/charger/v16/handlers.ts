@@ -32,7 +32,8 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
       const profile = p['chargingProfile'] as Record<string, unknown> | undefined;
       // §4.2: not allowed while Pending.
       if (ctx.registration !== 'accepted') return answer({ status: 'Rejected' });
-      if (profile !== undefined && s.supports('SmartCharging') && profile['chargingProfilePurpose'] !== 'TxProfile') return answer({ status: 'Rejected' });
+      // §5.16.2: only a TxProfile (behaviour remote-start-accepts-any-profile takes any, TC_060_CS).
+      if (profile !== undefined && s.supports('SmartCharging') && profile['chargingProfilePurpose'] !== 'TxProfile' && !ctx.faults.has('remote-start-accepts-any-profile')) return answer({ status: 'Rejected' });
       let c: Connector16 | undefined;
       if (p['connectorId'] !== undefined) {
         c = connectorOf(p);
@@ -162,9 +163,11 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
           ? s.profiles.remove((x) => x.id === id)
           : s.profiles.remove(
               (x) =>
-                (p['connectorId'] === undefined || x.connectorId === p['connectorId']) &&
-                (p['chargingProfilePurpose'] === undefined || x.purpose === p['chargingProfilePurpose']) &&
-                (p['stackLevel'] === undefined || x.stackLevel === p['stackLevel']),
+                // Behaviour clear-by-criteria-clears-all: the criteria are not looked at (TC_067_CS).
+                ctx.faults.has('clear-by-criteria-clears-all') ||
+                ((p['connectorId'] === undefined || x.connectorId === p['connectorId']) &&
+                  (p['chargingProfilePurpose'] === undefined || x.purpose === p['chargingProfilePurpose']) &&
+                  (p['stackLevel'] === undefined || x.stackLevel === p['stackLevel'])),
             );
       for (const c of s.outlets) s.updatePower(c);
       return answer({ status: removed > 0 ? 'Accepted' : 'Unknown' });
@@ -185,7 +188,7 @@ export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16
         unit,
         localLimit: { limit: id === 0 ? s.options.powerW * s.outlets.length : s.options.powerW, unit: 'W' },
         ...(tx !== undefined ? { transaction: { id: tx.transactionId !== undefined ? String(tx.transactionId) : `local-${tx.localId}`, startedAt: tx.startedAt } } : {}),
-        lowestStackWins: ctx.faults.has('stacks-profiles-wrongly'),
+        ...s.compositeFaults(),
       });
       return answer({
         status: 'Accepted',
@@ -400,7 +403,7 @@ function setChargingProfile({ s }: Parts16, connectorId: number, cp: Record<stri
     s.ctx.log(`SetChargingProfile rejected: ${problem}`);
     return answer({ status: 'Rejected' });
   }
-  s.profiles.install(toProfile(connectorId, cp));
+  s.profiles.install({ ...toProfile(connectorId, cp), installedAt: s.ctx.now() });
   for (const c of connectorId === 0 ? s.outlets : [s.connectors[connectorId]!]) s.updatePower(c);
   return answer({ status: 'Accepted' });
 }

@@ -13,7 +13,8 @@ import { AuthCache, LocalAuthList } from '../auth';
 import { CertificateStore } from '../certificates';
 import { ConnectorMeter, type Reading } from '../meter';
 import type { ModelContext, ModelOptions } from '../model';
-import { ProfileStore } from '../smart-charging';
+import type { BehaviourName } from '../behaviours';
+import { ProfileStore, type CompositeRequest, type PurposeKind } from '../smart-charging';
 import type { TimerHandle } from '../timers';
 import type { ConnectionSecurity, SecurityProfile } from '../link';
 import { Configuration16, defaultValues } from './config';
@@ -314,11 +315,23 @@ export class Station16 {
         unit: 'W',
         localLimit: { limit: this.options.powerW, unit: 'W' },
         ...(tx !== undefined ? { transaction: { id: tx.transactionId !== undefined ? String(tx.transactionId) : `local-${tx.localId}`, startedAt: tx.startedAt } } : {}),
-        lowestStackWins: this.ctx.faults.has('stacks-profiles-wrongly'),
+        ...this.compositeFaults(),
       },
       now,
     );
     return limit === undefined ? undefined : Math.max(0, Math.min(limit.limit, this.options.powerW));
+  }
+
+  /** How the faulty behaviours of smart charging bend the composite (smart-charging.ts CompositeRequest). */
+  compositeFaults(): Pick<CompositeRequest, 'lowestStackWins' | 'ignoredKinds' | 'txDefaultAfterTxProfile' | 'txDefaultSparesRunningTransaction'> {
+    const has = (name: BehaviourName) => this.ctx.faults.has(name);
+    const ignoredKinds: PurposeKind[] = [...(has('txdefault-ignored') ? (['txDefault'] as const) : []), ...(has('txprofile-ignored') ? (['tx'] as const) : [])];
+    return {
+      lowestStackWins: has('stacks-profiles-wrongly'),
+      ignoredKinds,
+      txDefaultAfterTxProfile: has('txprofile-falls-back-to-txdefault'),
+      txDefaultSparesRunningTransaction: has('txdefault-spares-running-transaction'),
+    };
   }
 
   /** Sets the power a connector draws from its state, then its status. */
