@@ -21,10 +21,17 @@ export default defineCase({
     const connectorId = t.settings.connectorId;
     const idTag = t.settings.idTags.valid;
     const offset = t.settings.reservationExpiryOffset;
-    // The documents give no tolerance: allow 10 % of the offset or 5 s (the operator's and the clocks' lag), whichever is more.
+    // "The current time" is when the Central System sends it: between the request to the
+    // operator and the arrival. The documents give no tolerance: allow 10 % of the offset or
+    // 5 s (the clocks' difference), whichever is more.
     const tolerance = t.ms(Math.max(5, offset * 0.1));
-    const aboutOffset = satisfies(`is the current time plus ${offset} s`, (v) => typeof v === 'string' && Math.abs(Date.parse(v) - (Date.now() + t.ms(offset))) <= tolerance);
+    let asked = Date.now();
+    const aboutOffset = satisfies(`is the current time plus ${offset} s`, (v) => {
+      const expiry = typeof v === 'string' ? Date.parse(v) : NaN;
+      return expiry >= asked + t.ms(offset) - tolerance && expiry <= Date.now() + t.ms(offset) + tolerance;
+    });
     await booted(t);
+    asked = Date.now();
     // Steps 1–2: the tool answers Accepted.
     t.respond('ReserveNow', { result: { status: 'Accepted' } }, { once: true });
     await csmsSends(t, 'ReserveNow', {
