@@ -166,6 +166,33 @@ describe('faulty CSMS behaviours', () => {
     expect(outgoingWithBehaviours([], '1.6', 'ReserveNow', { connectorId: 0, expiryDate, idTag: 'A', reservationId: 6 })).toEqual({ payload: { connectorId: 0, expiryDate, idTag: 'A', reservationId: 6 } });
   });
 
+  it('smart charging: validity and unit left out, a TxDefaultProfile in a remote start, clearing only by id', async () => {
+    const { csms, url } = await faulty(['charging-profile-without-validity', 'composite-schedule-without-unit', 'remote-start-profile-not-txprofile', 'clear-profile-by-id-only']);
+    const cp = await ownCharger(url, 'S1', '1.6');
+    cleanups.push(() => cp.close());
+    const now = new Date().toISOString();
+    const schedule = { duration: 300, startSchedule: now, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6 }] };
+    const profile = { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', validFrom: now, validTo: now, chargingSchedule: schedule };
+    await csms.send('S1', 'SetChargingProfile', { connectorId: 1, csChargingProfiles: profile });
+    await csms.send('S1', 'GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' });
+    const txProfile = { chargingProfileId: 2, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6 }] } };
+    await csms.send('S1', 'RemoteStartTransaction', { connectorId: 1, idTag: 'A', chargingProfile: txProfile });
+    await csms.send('S1', 'ClearChargingProfile', { id: 1 });
+    await expect(csms.send('S1', 'ClearChargingProfile', { chargingProfilePurpose: 'TxDefaultProfile', stackLevel: 0 })).rejects.toThrow(/only clear a charging profile by its id/);
+    await expect(csms.send('S1', 'ClearChargingProfile', {})).rejects.toThrow(/only clear a charging profile by its id/);
+    const { startSchedule: _s, ...withoutStart } = schedule;
+    const { validFrom: _f, validTo: _t, ...withoutValidity } = profile;
+    expect(cp.calls.map((c) => c.payload)).toEqual([
+      { connectorId: 1, csChargingProfiles: { ...withoutValidity, chargingSchedule: withoutStart } },
+      { connectorId: 1, duration: 300 },
+      { connectorId: 1, idTag: 'A', chargingProfile: { ...txProfile, chargingProfilePurpose: 'TxDefaultProfile' } },
+      { id: 1 },
+    ]);
+    // Without the behaviours the same requests go out as asked.
+    expect(outgoingWithBehaviours([], '1.6', 'ClearChargingProfile', {})).toEqual({ payload: {} });
+    expect(outgoingWithBehaviours([], '1.6', 'GetCompositeSchedule', { connectorId: 1, duration: 300, chargingRateUnit: 'A' })).toEqual({ payload: { connectorId: 1, duration: 300, chargingRateUnit: 'A' } });
+  });
+
   it('pure effects on settings and outgoing payloads', () => {
     const s = settingsWithBehaviours(mergeSettings(defaultSettings(), { idTokens: { A: { status: 'Accepted', parentIdTag: 'P' } } }), ['parent-id-not-returned', 'sign-certificate-rejected', 'security-event-callerror']);
     expect(s.idTokens).toEqual({ A: { status: 'Accepted' } });

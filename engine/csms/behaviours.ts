@@ -38,6 +38,10 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'cancel-reservation-wrong-id', description: 'Sends CancelReservation for another reservation id than asked.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_051_CSMS'] },
   { name: 'cancel-only-known-reservations', description: 'Refuses to send CancelReservation for a reservation id it has not reserved with that charger.', versions: ALL, targets: ['Reservation', 'H'], catches: ['TC_052_CSMS'] },
   { name: 'txprofile-without-transaction-id', description: 'Sends SetChargingProfile without the transactionId of the profile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_057_CSMS'] },
+  { name: 'charging-profile-without-validity', description: "Sends SetChargingProfile without the profile's validFrom, validTo and chargingSchedule.startSchedule.", versions: V16, targets: ['SmartCharging'], catches: ['TC_056_CSMS'] },
+  { name: 'composite-schedule-without-unit', description: 'Sends GetCompositeSchedule without chargingRateUnit, leaving the unit to the charger.', versions: V16, targets: ['SmartCharging'], catches: ['TC_066_CSMS'] },
+  { name: 'clear-profile-by-id-only', description: 'Refuses to send ClearChargingProfile without a profile id: it cannot clear by criteria or clear all.', versions: V16, targets: ['SmartCharging'], catches: ['TC_067_CSMS'] },
+  { name: 'remote-start-profile-not-txprofile', description: 'Sends the chargingProfile of RemoteStartTransaction with purpose TxDefaultProfile instead of TxProfile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_059_CSMS'] },
   { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
   { name: 'signed-firmware-without-certificate', description: 'Sends SignedUpdateFirmware without the signing certificate (a schema violation).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS'] },
   { name: 'install-certificate-wrong-type', description: 'Always sends InstallCertificate as a CentralSystemRootCertificate (2.x CSMSRootCertificate).', versions: ALL, targets: ['Security', 'M'], catches: ['TC_075_1_CSMS'] },
@@ -218,6 +222,9 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
   if (names.includes('cancel-only-known-reservations') && action === 'CancelReservation' && state !== undefined && !state.reservations.some((r) => r.reservationId === payload['reservationId'])) {
     return { refuse: `The CSMS cannot cancel reservation ${String(payload['reservationId'])}, which it did not make with this charger (faulty behaviour cancel-only-known-reservations)` };
   }
+  if (names.includes('clear-profile-by-id-only') && version === '1.6' && action === 'ClearChargingProfile' && payload['id'] === undefined) {
+    return { refuse: 'The CSMS can only clear a charging profile by its id (faulty behaviour clear-profile-by-id-only)' };
+  }
   const p = structuredClone(payload);
   const has = (n: string) => names.includes(n);
   const v16 = version === '1.6';
@@ -232,6 +239,19 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
   if (has('txprofile-without-transaction-id') && action === 'SetChargingProfile') {
     const profile = p['csChargingProfiles'] as Record<string, unknown> | undefined;
     if (profile !== undefined) delete profile['transactionId'];
+  }
+  if (has('charging-profile-without-validity') && v16 && action === 'SetChargingProfile') {
+    const profile = p['csChargingProfiles'] as Record<string, unknown> | undefined;
+    if (profile !== undefined) {
+      delete profile['validFrom'];
+      delete profile['validTo'];
+      delete (profile['chargingSchedule'] as Record<string, unknown> | undefined)?.['startSchedule'];
+    }
+  }
+  if (has('composite-schedule-without-unit') && v16 && action === 'GetCompositeSchedule') delete p['chargingRateUnit'];
+  if (has('remote-start-profile-not-txprofile') && v16 && action === 'RemoteStartTransaction') {
+    const profile = p['chargingProfile'] as Record<string, unknown> | undefined;
+    if (profile !== undefined) profile['chargingProfilePurpose'] = 'TxDefaultProfile';
   }
   if (has('get-log-diagnostics-only') && action === 'GetLog') p['logType'] = 'DiagnosticsLog';
   if (v16 && action === 'SendLocalList') {
