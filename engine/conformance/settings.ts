@@ -19,6 +19,28 @@ export interface IdTags {
   parent: string;
 }
 
+/**
+ * The values of the Smart Charging cases (OCTT 1.6 §2.22, §3.19): the "<Configured …>" fields
+ * of the profiles the bench sends (SUT = charger) or expects the CSMS to send (SUT = CSMS).
+ */
+export interface SmartChargingSettings {
+  /** "<Configured chargingRateUnit>": A or W. In W, the limits of the document's profiles are multiplied by 1000. */
+  chargingRateUnit: 'A' | 'W';
+  /** "<Configured numberPhases>". */
+  numberPhases: number;
+  /** "<Configured StackLevel>". */
+  stackLevel: number;
+  /** "<Configured duration>" of a profile and of the composite schedule asked for; also TC_066_CSMS's "<Configured Charging Schedule Duration>". Seconds. */
+  duration: number;
+  /** "<Configured Max Time Deviation>": how far the charger's clock may be off; profiles start that many seconds ago. Seconds. */
+  maxTimeDeviation: number;
+  /**
+   * The charger's own limit when no profile applies, in `chargingRateUnit` (TC_067_CS "<The
+   * local limit of the Charging Station>"). Default 32 A, or 22080 W (32 A on three phases at 230 V).
+   */
+  localLimit: number;
+}
+
 export interface SutSettings {
   /** A name for reports. */
   name: string;
@@ -48,6 +70,7 @@ export interface SutSettings {
   reservationExpiryOffset: number;
   /** Configuration keys the SUT is expected to have, with values cases may rely on. */
   configuration: Record<string, string>;
+  smartCharging: SmartChargingSettings;
   /** Firmware and diagnostics locations cases hand to the SUT. */
   firmwareUrl: string;
   /** Where the tester puts a firmware file the charger does not support ("<The location of a NOT supported file>", TC_044_3_CS). */
@@ -78,6 +101,7 @@ export const DEFAULT_SETTINGS: SutSettings = {
   transactionDuration: 10,
   reservationExpiryOffset: 10,
   configuration: {},
+  smartCharging: { chargingRateUnit: 'A', numberPhases: 3, stackLevel: 0, duration: 300, maxTimeDeviation: 5, localLimit: 32 },
   firmwareUrl: 'ftp://firmware.example.com/firmware.bin',
   unsupportedFirmwareUrl: 'ftp://firmware.example.com/unsupported.bin',
   diagnosticsUrl: 'ftp://diagnostics.example.com/upload',
@@ -99,6 +123,7 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   out.idTags = { ...base.idTags, ...((partial['idTags'] as Partial<IdTags> | undefined) ?? {}) };
   out.timeouts = { ...base.timeouts, ...((partial['timeouts'] as Partial<SutSettings['timeouts']> | undefined) ?? {}) };
   out.configuration = { ...((partial['configuration'] as Record<string, string> | undefined) ?? {}) };
+  out.smartCharging = mergeSmartCharging(partial['smartCharging'], origin);
   check(typeof out.chargePointId === 'string' && out.chargePointId !== '', origin, 'chargePointId must be a non-empty string');
   check(Number.isInteger(out.connectors) && out.connectors >= 1, origin, 'connectors must be a positive integer');
   check(Number.isInteger(out.connectorId) && out.connectorId >= 1 && out.connectorId <= out.connectors, origin, `connectorId must be between 1 and connectors (${out.connectors})`);
@@ -113,6 +138,24 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   for (const [key, value] of Object.entries(out.idTags)) {
     check(typeof value === 'string' && value.length > 0 && value.length <= 20, origin, `idTags.${key} must be a string of 1 to 20 characters (CiString20Type)`);
   }
+  return out;
+}
+
+function mergeSmartCharging(partial: unknown, origin: string): SmartChargingSettings {
+  if (partial === undefined) return { ...DEFAULT_SETTINGS.smartCharging };
+  check(typeof partial === 'object' && partial !== null && !Array.isArray(partial), origin, 'smartCharging must be an object');
+  const given = partial as Partial<SmartChargingSettings>;
+  const known = Object.keys(DEFAULT_SETTINGS.smartCharging);
+  for (const key of Object.keys(given)) check(known.includes(key), origin, `unknown setting "smartCharging.${key}" (known: ${known.join(', ')})`);
+  const out = { ...DEFAULT_SETTINGS.smartCharging, ...given };
+  check(out.chargingRateUnit === 'A' || out.chargingRateUnit === 'W', origin, 'smartCharging.chargingRateUnit must be A or W');
+  // The default local limit follows the unit: 32 A, or the same in W on three phases at 230 V.
+  if (given.localLimit === undefined && out.chargingRateUnit === 'W') out.localLimit = 32 * 230 * 3;
+  check(Number.isInteger(out.numberPhases) && out.numberPhases >= 1 && out.numberPhases <= 3, origin, 'smartCharging.numberPhases must be 1, 2 or 3');
+  check(Number.isInteger(out.stackLevel) && out.stackLevel >= 0, origin, 'smartCharging.stackLevel must be a whole number, 0 or more');
+  check(Number.isInteger(out.duration) && out.duration > 0, origin, 'smartCharging.duration must be a positive whole number of seconds');
+  check(typeof out.maxTimeDeviation === 'number' && out.maxTimeDeviation >= 0, origin, 'smartCharging.maxTimeDeviation must be a number of seconds, 0 or more');
+  check(typeof out.localLimit === 'number' && out.localLimit > 0, origin, 'smartCharging.localLimit must be a positive number');
   return out;
 }
 

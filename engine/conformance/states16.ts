@@ -50,11 +50,12 @@ export async function authorized(t: Harness, idTag = t.settings.idTags.valid, op
  * Preparing (the remote start does). `authorizeOptional`: the case lets the charger skip
  * Authorize whatever AuthorizeRemoteTxRequests says (OCTT TC_046_2_CS, TC_049_CS).
  * `start`: what the case validates in StartTransaction besides connectorId and idTag
- * (e.g. the reservationId).
+ * (e.g. the reservationId). `chargingProfile`: the RemoteStartTransaction carries it
+ * ("Charging with a ChargingProfile with purpose TxProfile", OCTT TC_059_CS).
  */
 export async function charging(
   t: Harness,
-  options: { connectorId?: number; idTag?: string; reserved?: boolean; authorizeOptional?: boolean; start?: Record<string, unknown> } = {},
+  options: { connectorId?: number; idTag?: string; reserved?: boolean; authorizeOptional?: boolean; start?: Record<string, unknown>; chargingProfile?: Record<string, unknown> } = {},
 ): Promise<number> {
   const connectorId = options.connectorId ?? t.settings.connectorId;
   const idTag = options.idTag ?? t.settings.idTags.valid;
@@ -64,7 +65,10 @@ export async function charging(
     const authorizeRemote = config['AuthorizeRemoteTxRequests'] === 'true';
     await t.operator({ kind: 'plugIn', connectorId });
     if (options.reserved !== true) await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
-    await t.send('RemoteStartTransaction', { connectorId, idTag }, { status: 'Accepted' });
+    const profile = options.chargingProfile;
+    await t.send('RemoteStartTransaction', { connectorId, idTag, ...(profile !== undefined ? { chargingProfile: profile } : {}) }, { status: 'Accepted' }, {
+      ...(profile !== undefined ? { says: `Send RemoteStartTransaction for ${idTag} on connector ${connectorId} with a charging profile (${String(profile['chargingProfilePurpose'])} ${String(profile['chargingProfileId'])}, ${String(profile['chargingProfileKind'])}) and expect an answer where status is Accepted` } : {}),
+    });
     if (options.reserved === true) await t.expect('StatusNotification', { connectorId, status: 'Preparing' });
     const [, start] = await t.expectAll([
       { action: 'Authorize', matcher: { idTag }, optional: !authorizeRemote || options.authorizeOptional === true },

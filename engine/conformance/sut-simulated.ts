@@ -5,6 +5,7 @@ import type { OcppVersion } from '../../api/model';
 import { ApiError } from '../../api/errors';
 import type { CsmsSettingsPatch } from '../../api/csms';
 import { SimulatedCharger } from '../charger/charger';
+import { convert } from '../charger/smart-charging';
 import { StandaloneCsms } from '../csms/server';
 import { checkBehaviours } from '../csms/behaviours';
 import { VERSIONS } from '../ocpp/versions';
@@ -25,6 +26,8 @@ export function simulatorOptions(settings: SutSettings, version: OcppVersion) {
     backupPower: settings.features.includes('BackupPower'),
     profiles: settings.profiles,
     settings: settings.configuration,
+    // Its own limit, reported when no charging profile applies (OCTT TC_067_CS), converted as the simulator does.
+    powerW: convert(settings.smartCharging.localLimit, settings.smartCharging.chargingRateUnit, 'W'),
     ...(settings.password !== undefined && settings.securityProfile >= 1 ? { password: settings.password } : {}),
   };
 }
