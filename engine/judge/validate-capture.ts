@@ -104,7 +104,10 @@ export async function validateCapture(path: string, options: ValidateOptions = {
   };
 
   const reader = readCapture(path, { onWarning: (w) => report.warnings.push(w.message) });
+  /** Time of the capture's last record: sessions never closed end there. */
+  let captureEnd = 0;
   for await (const { record, line } of reader) {
+    if ('mono' in record && typeof record.mono === 'number' && record.mono > captureEnd) captureEnd = record.mono;
     switch (record.type) {
       case 'open':
         sessionFor(record.conn, record.chargePointId, record.subprotocol, record);
@@ -159,7 +162,7 @@ export async function validateCapture(path: string, options: ValidateOptions = {
     }
   }
   // Sessions still open when the capture ends end with its last record.
-  for (const state of sessions.values()) finish(state, state.lastMono);
+  for (const state of sessions.values()) finish(state, captureEnd);
   // Late findings were added when discovered; list everything in frame order.
   report.findings.sort((a, b) => a.frame - b.frame);
   const profile = judging.profile;

@@ -77,7 +77,10 @@ export async function openCapture(
   // so the first rows of a big capture show while the rest is still loading.
   let records = 0;
   let sliceStarted = performance.now();
+  /** Time of the capture's last record: sessions never closed end there. */
+  let captureEnd = 0;
   for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w.message) })) {
+    if ('mono' in record && typeof record.mono === 'number' && record.mono > captureEnd) captureEnd = record.mono;
     if ((++records & 255) === 0 && performance.now() - sliceStarted > LOAD_SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStarted = performance.now();
@@ -156,7 +159,7 @@ export async function openCapture(
     }
   }
   // Sessions still open when the capture ends end with its last record.
-  for (const s of sessions.values()) finish(s, s.lastMono);
+  for (const s of sessions.values()) finish(s, captureEnd);
   for (const s of sessions.values()) store.updateSession(s.summary.id, {});
   store.flushEvents();
   return { path, sessions: sessions.size, frames, warnings, millis: Math.round(clock.mono() - started) };
