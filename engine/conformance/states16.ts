@@ -194,8 +194,7 @@ export async function reserved(t: Harness, options: { connectorId?: number; rese
   const connectorId = options.connectorId ?? t.settings.connectorId;
   const reservationId = options.reservationId ?? 1;
   await t.state('Reserved', async () => {
-    const expiryDate = new Date(Date.now() + t.ms(options.expirySeconds ?? 3600)).toISOString();
-    await t.send('ReserveNow', { connectorId, expiryDate, idTag: t.settings.idTags.valid, reservationId }, { status: 'Accepted' });
+    await sendReserveNow(t, 'Accepted', { connectorId, reservationId, ...(options.expirySeconds !== undefined ? { expirySeconds: options.expirySeconds } : {}) });
     await t.expect('StatusNotification', { connectorId, status: 'Reserved' });
     t.vars['reservationId'] = reservationId;
   });
