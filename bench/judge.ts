@@ -1,5 +1,6 @@
 // bench/judge: frames per second for JSON.parse alone versus parse + framing + schema
-// judging + correlation, on a realistic mix of 1.6 and 2.0.1 traffic, in one run.
+// judging + correlation + behaviour rules, on a realistic mix of 1.6 and 2.0.1 traffic, in
+// one run; the same without behaviour rules shows what they cost.
 // Targets (issue #2): ≥ 200,000 frames/s on one core, within 3× of JSON.parse alone.
 import { performance } from 'node:perf_hooks';
 import type { Direction, OcppVersion } from '../api/model';
@@ -81,21 +82,33 @@ const parseMs = timeIt(5, () => {
   for (const item of items) sink += (JSON.parse(item.text) as unknown[]).length;
 });
 
-const judgeMs = timeIt(5, () => {
-  const judges: Record<string, SessionJudge> = { '1.6': new SessionJudge('1.6'), '2.0.1': new SessionJudge('2.0.1') };
+function judgeAll(behaviour: boolean): void {
+  const judges: Record<string, SessionJudge> = { '1.6': new SessionJudge('1.6', { behaviour }), '2.0.1': new SessionJudge('2.0.1', { behaviour }) };
   let seq = 0;
   for (const item of items) sink += judges[item.version]!.judge({ text: item.text, dir: item.dir, seq: seq++, mono: seq }).findings.length;
-});
+}
+
+const coreMs = timeIt(5, () => judgeAll(false));
+const judgeMs = timeIt(5, () => judgeAll(true));
 
 const parseRate = count / (parseMs / 1000);
 const judgeRate = count / (judgeMs / 1000);
 const ratio = judgeMs / parseMs;
 process.stderr.write(`${count} frames, ${(bytes / count).toFixed(0)} bytes on average (sink ${sink})\n`);
 process.stderr.write(`JSON.parse alone:        ${Math.round(parseRate).toLocaleString('en')} frames/s\n`);
-process.stderr.write(`parse + frame + schema:  ${Math.round(judgeRate).toLocaleString('en')} frames/s (${ratio.toFixed(2)}× the time of JSON.parse)\n`);
+process.stderr.write(`without behaviour rules: ${Math.round(count / (coreMs / 1000)).toLocaleString('en')} frames/s (${(coreMs / parseMs).toFixed(2)}× the time of JSON.parse)\n`);
+process.stderr.write(`parse + frame + schema + behaviour: ${Math.round(judgeRate).toLocaleString('en')} frames/s (${ratio.toFixed(2)}× the time of JSON.parse)\n`);
 printResult({
   bench: 'judge',
-  figures: { frames: count, avgBytes: Math.round(bytes / count), jsonParseFramesPerSec: Math.round(parseRate), judgeFramesPerSec: Math.round(judgeRate), slowdownVsJsonParse: round(ratio) },
+  figures: {
+    frames: count,
+    avgBytes: Math.round(bytes / count),
+    jsonParseFramesPerSec: Math.round(parseRate),
+    judgeWithoutBehaviourFramesPerSec: Math.round(count / (coreMs / 1000)),
+    behaviourNsPerFrame: Math.round(((judgeMs - coreMs) / count) * 1e6),
+    judgeFramesPerSec: Math.round(judgeRate),
+    slowdownVsJsonParse: round(ratio),
+  },
   targets: { judgeFramesPerSec: '>= 200000', slowdownVsJsonParse: '<= 3' },
   met: { judgeFramesPerSec: judgeRate >= 200_000, slowdownVsJsonParse: ratio <= 3 },
 });
