@@ -82,6 +82,10 @@ describe('operator prompts through the api', () => {
     const report = await engine.conformance.waitForRun(run.runId);
     expect(prompts.map((p) => p.kind)).toEqual(['act', 'act']);
     expect(report.cases[0]!.verdict).toBe('pass');
+    // The run's frames are in the engine's traffic store too, under the case's session.
+    const session = engine.traffic.sessionList().find((s) => s.source === 'run');
+    expect(session?.frames).toBe(report.cases[0]!.frames.filter((f) => f.session === session?.id).length);
+    expect(session?.frames).toBeGreaterThan(4);
   });
 
   it('makes a case inconclusive when the operator skips', async () => {

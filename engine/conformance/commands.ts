@@ -100,6 +100,7 @@ export function conformanceCommands(ctx: EngineContext, options: ConformanceOpti
       entry.done = runConformance(request, {
         cases: options.cases,
         clock: ctx.clock,
+        store: ctx.traffic,
         runId,
         prompt,
         signal: controller.signal,

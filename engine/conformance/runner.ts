@@ -16,6 +16,7 @@ import { ApiError } from '../../api/errors';
 import type { Direction } from '../../api/model';
 import { CaptureWriter } from '../capture/writer';
 import { LiveRecorder, type JudgedFrame } from '../traffic/recorder';
+import type { TrafficStore } from '../traffic/store';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
@@ -59,6 +60,8 @@ export type CsmsSutFactory = (options: {
 export interface RunDeps {
   cases: readonly CaseDefinition[];
   clock?: Clock;
+  /** Where the run's frames also go, so a front end can show a case's frames in its traffic view. */
+  store?: TrafficStore;
   simulators?: { charger?: ChargerSutFactory; csms?: CsmsSutFactory };
   /** How to ask a person (operator mode `prompt`). */
   prompt?: PromptFn;
@@ -128,6 +131,7 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
     source: 'run',
     clock,
     onJudged: collect,
+    ...(deps.store !== undefined ? { store: deps.store } : {}),
     ...(capture !== undefined ? { capture, onCaptureError: (e: Error) => (captureError = e) } : {}),
   });
 
