@@ -60,6 +60,8 @@ export class BehaviourJudge {
   private readonly everyFrameAfter: Instance[] = [];
   private readonly byActionAfter = new Map<string, Instance[]>();
   private current: Observation | undefined;
+  /** The last frame observed: where an error outside a frame (a timer, the end) is reported. */
+  private last: Observation | undefined;
   private currentFindings: Finding[] = NO_FINDINGS;
   private late: LateFinding[] = NO_LATE;
   private finished = false;
@@ -102,6 +104,7 @@ export class BehaviourJudge {
       if (!Number.isNaN(t)) this.facts.firstTime = t;
     }
     this.current = obs;
+    this.last = obs;
     for (const instance of this.everyFrame) this.call(instance, obs);
     const watching = this.byAction.get(obs.action);
     if (watching !== undefined) for (const instance of watching) this.call(instance, obs);
@@ -181,7 +184,7 @@ export class BehaviourJudge {
   /** A rule's own bug must not stop judging: its module is switched off for the session, and said so. */
   private failed(instance: Instance, err: unknown): void {
     instance.failed = true;
-    const target = this.current;
+    const target = this.current ?? this.last;
     const finding: Finding = {
       rule: 'judge.rule-error',
       severity: 'info',
