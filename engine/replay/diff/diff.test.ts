@@ -176,7 +176,7 @@ describe('align', () => {
   });
 
   it('aligns 20,000 exchanges with a few differences quickly', () => {
-    const a = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? 'H' : i % 3 === 0 ? 'S' : 'M'));
+    const a: string[] = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? 'H' : i % 3 === 0 ? 'S' : 'M'));
     const b = [...a];
     b.splice(500, 1);
     b.splice(10_000, 0, 'X', 'Y');
