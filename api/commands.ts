@@ -9,9 +9,10 @@ import type { FilterCommands } from './filter';
 import type { JudgeCommands } from './judge';
 import type { OcppCommands } from './ocpp';
 import type { ProxyCommands } from './proxy';
+import type { ReplayCommands } from './replay';
 import type { SimCommands } from './sim';
 
-export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands, SimCommands, OcppCommands, JudgeCommands {}
+export interface Commands extends EngineCommands, FilterCommands, CaptureCommands, ConformanceCommands, CsmsCommands, ProxyCommands, SimCommands, OcppCommands, JudgeCommands, ReplayCommands {}
 
 export type CommandName = keyof Commands;
 export type CommandArgs<K extends CommandName> = Commands[K]['args'];

@@ -5,9 +5,10 @@ import type { EngineEvents } from './engine';
 import type { HostEvents } from './host';
 import type { JudgeEvents } from './judge';
 import type { ProxyEvents } from './proxy';
+import type { ReplayEvents } from './replay';
 import type { SimEvents } from './sim';
 
-export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents, SimEvents, JudgeEvents {}
+export interface Events extends EngineEvents, HostEvents, ConformanceEvents, CsmsEvents, ProxyEvents, SimEvents, JudgeEvents, ReplayEvents {}
 
 export type EventName = keyof Events;
 export type EventPayload<K extends EventName> = Events[K];

@@ -16,6 +16,7 @@ import { conformanceCommands } from './conformance/commands';
 import { csmsCommands } from './csms/commands';
 import { simCommands } from './charger/commands';
 import { proxyCommands } from './proxy/commands';
+import { replayCommands } from './replay/commands';
 import type { CaseDefinition } from './conformance/case';
 import type { RunDeps } from './conformance/runner';
 import { builtInSimulators } from './conformance/sut-simulated';
@@ -74,6 +75,7 @@ export class Engine implements ApiClient {
     this.register(proxyCommands(this.context));
     this.register(ocppCommands(this.context));
     this.register(judgeCommands(this.context));
+    this.register(replayCommands(this.context));
     this.conformance = conformanceCommands(this.context, { cases: options.cases ?? [], simulators: options.simulators ?? builtInSimulators() });
     this.register(this.conformance.handlers);
     this.context.onClose(() => this.traffic.closeFiles());

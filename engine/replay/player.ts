@@ -137,10 +137,12 @@ export async function play(options: PlayOptions): Promise<PlayResult> {
     notify();
   };
   wire.onClose((code, reason) => end(`the connection closed (code ${code}${reason !== '' ? `, "${reason}"` : ''})`));
-  options.signal?.addEventListener('abort', () => {
+  const cancel = () => {
     end('the replay was cancelled');
     wire.close(1000, 'replay cancelled');
-  });
+  };
+  if (options.signal?.aborted === true) cancel();
+  else options.signal?.addEventListener('abort', cancel);
 
   /** Ids and times of a recorded payload, as they go out now. */
   const rewrite = (payload: Record<string, unknown>, recorded: RecordedFrame): Record<string, unknown> =>

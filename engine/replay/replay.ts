@@ -337,6 +337,7 @@ async function openAsCsms(
   const ms = settings.connectTimeoutMs ?? REPLAY_DEFAULTS.connectTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<'timeout' | 'cancelled'>((resolve) => {
+    if (signal.aborted) return resolve('cancelled');
     timer = setTimeout(() => resolve('timeout'), ms);
     signal.addEventListener('abort', () => resolve('cancelled'));
   });
