@@ -30,6 +30,8 @@ export interface JudgeOptions {
   heartbeatTolerance: number;
   heartbeatMinSlackMs: number;
   clockToleranceMs: number;
+  /** Real milliseconds per protocol millisecond (1 for real traffic; a simulator's time scale). */
+  timeScale: number;
 }
 
 export interface ProfileSummary {

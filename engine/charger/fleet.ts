@@ -3,6 +3,7 @@
 import type { FindingCounts } from '../../api/model';
 import type { SimChargerState } from '../../api/sim';
 import type { CaptureWriter, CaptureWriteError } from '../capture/writer';
+import { JudgeSettings } from '../judge/settings';
 import { LiveRecorder } from '../traffic/recorder';
 import type { TrafficStore } from '../traffic/store';
 import { newId } from '../util/ids';
@@ -62,6 +63,10 @@ export class Fleet {
       ...(options.capture !== undefined ? { capture: options.capture } : {}),
       ...(options.onCaptureError !== undefined ? { onCaptureError: options.onCaptureError } : {}),
       ...(options.keepCredentials === true ? { keepCredentials: true } : {}),
+      // Scaled timers (--time-scale) must not look like timing faults to the judge.
+      ...(options.charger.timeScale !== undefined && options.charger.timeScale !== 1
+        ? { judging: new JudgeSettings({ ...(options.store?.judging.profile !== undefined ? { profile: options.store.judging.profile } : {}), options: { ...(options.store?.judging.options ?? {}), timeScale: options.charger.timeScale } }) }
+        : {}),
       onJudged: (j) => {
         if (j.verdict.findings.length === 0) return;
         const tally = this.tally(j.session.info.chargePointId);

@@ -17,6 +17,7 @@ import type { Direction } from '../../api/model';
 import { CaptureWriter } from '../capture/writer';
 import { LiveRecorder, type JudgedFrame } from '../traffic/recorder';
 import type { TrafficStore } from '../traffic/store';
+import { JudgeSettings } from '../judge/settings';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
@@ -132,6 +133,8 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
     clock,
     onJudged: collect,
     ...(deps.store !== undefined ? { store: deps.store } : {}),
+    // The SUT's timers run on the run's time scale; so must the judge's idea of them.
+    judging: scaledJudging(deps.store?.judging, timeScale),
     ...(capture !== undefined ? { capture, onCaptureError: (e: Error) => (captureError = e) } : {}),
   });
 
@@ -431,4 +434,12 @@ function toStepResult(s: StepRecord, index: number, frameNumber: Map<string, num
   if (s.expected !== undefined) r.expected = s.expected;
   if (s.actual !== undefined) r.actual = s.actual;
   return r;
+}
+
+/** Judge settings like `base` (profile, options) with the run's time scale. */
+export function scaledJudging(base: JudgeSettings | undefined, timeScale: number): JudgeSettings {
+  return new JudgeSettings({
+    ...(base?.profile !== undefined ? { profile: base.profile } : {}),
+    options: { ...(base?.options ?? {}), timeScale },
+  });
 }

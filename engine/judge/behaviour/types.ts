@@ -66,6 +66,12 @@ export interface BehaviourOptions {
   heartbeatMinSlackMs: number;
   /** Charger and bench clocks may differ this much before a timestamp is held against the charger. */
   clockToleranceMs: number;
+  /**
+   * Real milliseconds per protocol millisecond: intervals the peers exchange (heartbeat,
+   * boot retry) are multiplied by it. 1 for real traffic; the time scale of a run whose
+   * peers scale their timers (a simulator with --time-scale, a simulated conformance run).
+   */
+  timeScale: number;
 }
 
 export const DEFAULT_BEHAVIOUR_OPTIONS: Readonly<BehaviourOptions> = {
@@ -75,6 +81,7 @@ export const DEFAULT_BEHAVIOUR_OPTIONS: Readonly<BehaviourOptions> = {
   heartbeatTolerance: 0.25,
   heartbeatMinSlackMs: 5_000,
   clockToleranceMs: 60_000,
+  timeScale: 1,
 };
 
 export interface ReportOptions {

@@ -172,7 +172,7 @@ export const bootRules: RuleModule = {
       const interval = facts.registrationIntervalS;
       if (at === undefined || interval === undefined || interval <= 0) return;
       const waited = obs.mono - at;
-      if (waited >= interval * 1000) return;
+      if (waited >= interval * 1000 * ctx.options.timeScale) return;
       if (facts.registration === 'Rejected') {
         ctx.report(RETRY_AFTER_REJECTED.id, obs, `BootNotification ${describeMs(waited)} after a Rejected registration; the CSMS asked to wait ${interval} s`);
       } else if (facts.registration === 'Pending' && !triggeredBoot(ctx, obs)) {

@@ -52,3 +52,22 @@ describe('timing.heartbeat-early', () => {
     expect(rulesOf(p.finish(68))).not.toContain('timing.heartbeat-early');
   });
 });
+
+describe('heartbeat rules under a time scale', () => {
+  // A simulator with --time-scale 0.05 heartbeats every 3 s for an interval of 60 s.
+  it('judge scaled intervals as on time when told the scale, and as early when not', () => {
+    const run = (timeScale?: number) => {
+      const p = booted(playbook('1.6', timeScale === undefined ? {} : { behaviour: { timeScale } }), 60);
+      for (let t = 3; t <= 30; t += 3) p.at(t).exchange('cp', 'Heartbeat', {}, beat);
+      return rulesOf(p.finish(31));
+    };
+    expect(run(0.05)).not.toContain('timing.heartbeat-early');
+    expect(run()).toContain('timing.heartbeat-early');
+  });
+
+  it('still flags a scaled charger that falls silent for longer than the scaled interval', () => {
+    const p = booted(playbook('1.6', { behaviour: { timeScale: 0.05, heartbeatMinSlackMs: 500 } }), 60);
+    p.at(3).exchange('cp', 'Heartbeat', {}, beat);
+    expect(ofRule(p.finish(20), 'timing.heartbeat-late')).toHaveLength(1);
+  });
+});

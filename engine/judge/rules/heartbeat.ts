@@ -56,7 +56,7 @@ export const heartbeatRules: RuleModule = {
     const deadline = (): number | undefined => {
       const interval = facts.heartbeatIntervalS;
       if (interval === undefined || facts.registration !== 'Accepted') return undefined;
-      const ms = interval * 1000;
+      const ms = interval * 1000 * ctx.options.timeScale;
       return Math.max(lastLife, facts.heartbeatIntervalSince ?? -Infinity) + ms + heartbeatSlack(ctx, ms);
     };
 
@@ -105,7 +105,7 @@ export const heartbeatRules: RuleModule = {
       // Only judge two heartbeats that were both sent under the current interval.
       if (previous.mono < (facts.heartbeatIntervalSince ?? Infinity)) return;
       if (triggerFor(facts, 'Heartbeat', obs.mono, ctx.options.followUpTimeoutMs) !== undefined) return;
-      const ms = interval * 1000;
+      const ms = interval * 1000 * ctx.options.timeScale;
       const gap = obs.mono - previous.mono;
       if (gap < ms - heartbeatSlack(ctx, ms)) {
         ctx.report(HEARTBEAT_EARLY.id, obs, `Heartbeat ${describeMs(gap)} after the previous one (seq ${previous.seq}); the heartbeat interval is ${interval} s`);
