@@ -37,6 +37,10 @@ export function connectEvents(stores: AppStores): () => void {
       if (state === 'open' && before !== 'open') resync(stores);
     }) ?? (() => {}),
     client.on('traffic.frames', ({ frames }) => stores.frames.getState().actions.live(frames)),
+    client.on('traffic.updated', ({ frames }) => {
+      stores.frames.getState().actions.updated(frames);
+      void stores.inspector.getState().actions.refreshIfSelected(frames.map((f) => f.index));
+    }),
     client.on('traffic.sessions', ({ sessions }) => {
       stores.sessions.getState().actions.apply(sessions);
       // Sessions counting more frames than the unfiltered view knows: frames came without events.

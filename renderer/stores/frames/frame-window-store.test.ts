@@ -36,6 +36,24 @@ describe('frame window store', () => {
     expect(client.callsTo('frames.query')).toHaveLength(1);
   });
 
+  it('replaces shown rows whose findings changed later (traffic.updated), leaving other pages alone', async () => {
+    const client = createFakeClient({ 'frames.query': (q) => syntheticPage(1000, q) });
+    const store = createFrameWindowStore(client);
+    await store.getState().actions.setQuery({});
+    store.getState().actions.showRange(600, 620);
+    await settle();
+    const before = store.getState().pages;
+    const late = { ...syntheticFrame(3), findings: { error: 1, warning: 0, info: 0 } };
+    store.getState().actions.updated([late, { ...syntheticFrame(900), findings: { error: 2, warning: 0, info: 0 } }]);
+    const after = store.getState().pages;
+    expect(rowAt(after, 3)?.findings.error).toBe(1);
+    // The page at 600 did not change, so it keeps its identity (no re-render of its rows).
+    expect(after.get(3)).toBe(before.get(3));
+    // Frames the view does not hold are ignored; nothing is fetched for them.
+    expect(rowAt(after, 900)).toBeUndefined();
+    expect(client.callsTo('frames.query')).toHaveLength(3);
+  });
+
   it('asks the engine for the tail when a filtered view receives live frames', async () => {
     let total = 3;
     const client = createFakeClient({ 'frames.query': (q) => syntheticPage(total, q) });

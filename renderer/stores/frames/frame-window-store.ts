@@ -7,7 +7,7 @@ import type { ApiClient } from '../../../api/client';
 import type { FrameSummary } from '../../../api/model';
 import { errorInfo, type ErrorInfo } from '../errors';
 import { bisect } from './bisect';
-import { evictFar, findLoaded, linkPairs, missingPages, PAGE_SIZE, pageOf, putRows, type Pages } from './pages';
+import { evictFar, findLoaded, linkPairs, missingPages, PAGE_SIZE, pageOf, putRows, replaceRows, type Pages } from './pages';
 
 export interface FrameQueryState {
   /** Only this session's frames; undefined for every session. */
@@ -39,6 +39,8 @@ export interface FrameWindowActions {
   showRange(start: number, end: number): void;
   /** A batch of live frames from `traffic.frames`. */
   live(frames: readonly FrameSummary[]): void;
+  /** Frames already shown whose findings changed (`traffic.updated`). */
+  updated(frames: readonly FrameSummary[]): void;
   /** The engine's store was cleared or replaced. */
   reset(): void;
   /** Asks the engine for rows after the last known one (frames added without events, e.g. by a capture load). */
@@ -159,6 +161,12 @@ export function createFrameWindowStore(client: ApiClient): FrameWindowStore {
           }
           set((s) => ({ pages: linkPairs(s.pages, frames) }));
           void refreshTail();
+        },
+        updated(frames) {
+          set((s) => {
+            const pages = replaceRows(s.pages, frames);
+            return pages === s.pages ? {} : { pages };
+          });
         },
         catchUp() {
           void refreshTail();

@@ -113,3 +113,20 @@ export function linkPairs(pages: Pages, responses: readonly FrameSummary[]): Pag
   }
   return next ?? pages;
 }
+
+/**
+ * Replaces held rows by newer summaries of the same frames (`traffic.updated`: findings a
+ * behaviour rule placed on a frame after it was shown). Pages without such a frame keep
+ * their identity, so only the rows that changed render again.
+ */
+export function replaceRows(pages: Pages, updated: readonly FrameSummary[]): Pages {
+  if (updated.length === 0) return pages;
+  const byIndex = new Map(updated.map((f) => [f.index, f]));
+  let next: Map<number, readonly FrameSummary[]> | undefined;
+  for (const [page, rows] of pages) {
+    if (!rows.some((r) => byIndex.has(r.index))) continue;
+    next ??= new Map(pages);
+    next.set(page, rows.map((r) => byIndex.get(r.index) ?? r));
+  }
+  return next ?? pages;
+}

@@ -20,6 +20,8 @@ export interface InspectorState {
   highlight?: JsonTarget;
   actions: {
     select(index: number | undefined): Promise<void>;
+    /** The engine changed these frames (late findings): fetch the selected one's detail again. */
+    refreshIfSelected(indexes: readonly number[]): Promise<void>;
     highlight(target: JsonTarget | undefined): void;
     clear(): void;
   };
@@ -40,6 +42,16 @@ export function createInspectorStore(client: ApiClient): InspectorStore {
           if (get().selected === index) set({ detail, loading: false });
         } catch (err) {
           if (get().selected === index) set({ error: errorInfo(err), loading: false });
+        }
+      },
+      async refreshIfSelected(indexes) {
+        const selected = get().selected;
+        if (selected === undefined || !indexes.includes(selected)) return;
+        try {
+          const detail = await client.call('frames.detail', { index: selected });
+          if (get().selected === selected) set({ detail });
+        } catch {
+          // Keep what is shown; the next selection fetches again.
         }
       },
       highlight(target) {
