@@ -11,6 +11,9 @@ import { registerProxy } from './commands/proxy';
 import { registerCases } from './commands/cases';
 import { registerRun } from './commands/run';
 import { registerSim } from './commands/sim';
+import { registerReplay } from './commands/replay';
+import { registerDiff } from './commands/diff';
+import { registerImport } from './commands/import';
 import { registerRules } from './commands/rules';
 import { UsageError, exitCodes } from './usage';
 
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerCases(program);
   registerRun(program);
   registerSim(program);
+  registerReplay(program);
+  registerDiff(program);
+  registerImport(program);
   registerRules(program);
   return program;
 }

@@ -18,6 +18,7 @@ import { systemTimers, type Timers } from '../charger/timers';
 import { connect, ConnectRefusal, type TlsClientOptions } from '../net/connect';
 import { basicAuthHeader } from '../net/handshake';
 import { ChargerListener, type OpeningRequest } from '../net/listener';
+import type { JudgeSettings } from '../judge/settings';
 import { LiveRecorder } from '../traffic/recorder';
 import type { TrafficStore } from '../traffic/store';
 import { systemClock, type Clock } from '../util/clock';
@@ -40,6 +41,8 @@ export interface ReplayDeps {
   signal?: AbortSignal;
   onProgress?: (progress: ReplayProgress) => void;
   newMessageId?: () => string;
+  /** Deviation profile and behaviour options of the judge (default: the store's, else built-in). */
+  judging?: JudgeSettings;
 }
 
 /** Chooses the session and says whether it can be replayed as `as`, and why not. */
@@ -169,6 +172,7 @@ export async function runReplay(settings: ReplaySettings, deps: ReplayDeps = {},
     clock,
     ...(capture !== undefined ? { capture } : {}),
     ...(deps.store !== undefined ? { store: deps.store } : {}),
+    ...(deps.judging !== undefined ? { judging: deps.judging } : {}),
     onJudged: (frame) => {
       for (const f of frame.verdict.findings) findings[f.severity]++;
     },
