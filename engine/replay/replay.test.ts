@@ -6,7 +6,9 @@ import type { FrameRecord } from '../capture/format';
 import { readCapture } from '../capture/reader';
 import type { SimulatedCharger } from '../charger/charger';
 import type { StandaloneCsms } from '../csms/server';
+import { until } from '../csms/testing';
 import { tempDir } from '../testing/tmp';
+import { DEFAULT_VOLATILE } from './compare';
 import { runReplay } from './replay';
 import { benchCsms, recordAgainstRpc, recordChargingSession, rpcCsms, rpcCsmsAnswers16, simulator, type Recorded } from './testing';
 
@@ -197,5 +199,52 @@ describe('replay as the CSMS against the bench simulator', () => {
     const result = await runReplay({ path: recorded.path, as: 'csms', listen: { host: '127.0.0.1', port: 0 }, connectTimeoutMs: 200 });
     expect(result.verdict).toBe('failed');
     expect(result.reason).toMatch(/No charger connected to ws:\/\/127\.0\.0\.1:\d+ within 200 ms/);
+  });
+});
+
+describe('replay as the CSMS (2.0.1): the charger issues the transaction id the CSMS must use', () => {
+  it('maps the recorded transactionId to the live charger\'s in RequestStopTransaction', async () => {
+    const id = 'CMD-201';
+    const recorded = await recordChargingSession(
+      tmp.file('remote-201.jsonl'),
+      '2.0.1',
+      async (csms, cp) => {
+        cp.operator.plugIn(1);
+        await cp.idle();
+        expect((await csms.send(id, 'RequestStartTransaction', { idToken: { idToken: 'CARD', type: 'ISO14443' }, remoteStartId: 7, evseId: 1 })).kind).toBe('result');
+        const tx = await until(() => csms.state(id)?.transactions.find((t) => t.state === 'active'), 5000, 'a transaction');
+        await cp.idle();
+        expect((await csms.send(id, 'RequestStopTransaction', { transactionId: tx.transactionId })).kind).toBe('result');
+        await until(() => (csms.state(id)?.transactions.every((t) => t.state !== 'active') === true ? true : undefined), 5000, 'stopped');
+        await cp.idle();
+      },
+      { charge: false, chargePointId: id },
+    );
+    let cp: SimulatedCharger | undefined;
+    try {
+      const result = await runReplay(
+        // The simulated meter counts energy by the clock: its register is volatile here.
+        { path: recorded.path, as: 'csms', listen: { host: '127.0.0.1', port: 0 }, timing: { mode: 'fast' }, peerWaitMs: 3000, volatile: [...DEFAULT_VOLATILE, '/meterValue/*/sampledValue/*/value'] },
+        {
+          onProgress: (p) => {
+            if (p.state !== 'listening') return;
+            const live = simulator({ id, version: '2.0.1', url: `${p.url}/ocpp` });
+            cp = live;
+            // The operator plugs in once the charger is up, as in the recording.
+            void until(() => (live.summary().registration === 'accepted' ? true : undefined), 5000, 'accepted').then(async () => {
+              await live.idle();
+              live.operator.plugIn(1);
+            });
+          },
+        },
+      );
+      expect(result.exchanges.filter((e) => e.outcome !== 'match')).toEqual([]);
+      const pairs = result.ids['transactionId']!;
+      expect(pairs).toHaveLength(1);
+      expect(pairs[0]!.live).not.toEqual(pairs[0]!.recorded);
+      expect(result.verdict).toBe('match');
+    } finally {
+      await cp?.stop();
+    }
   });
 });
