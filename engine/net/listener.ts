@@ -7,9 +7,10 @@ import { createServer as createHttpServer, type IncomingHttpHeaders, type Incomi
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TlsInfo } from '../../api/model';
+import { looksLikeTls, parseClientHello, tlsRecordSize, type ClientHello } from './client-hello';
 import {
   chargePointIdFromPath,
   HTTP_REASONS,
@@ -20,10 +21,20 @@ import {
 } from './handshake';
 
 export interface TlsServerOptions {
-  cert: string | Buffer;
-  key: string | Buffer;
+  /** One certificate, or several of different key types (e.g. ECDSA and RSA, so every whitepaper cipher suite works). */
+  cert: string | Buffer | Array<string | Buffer>;
+  key: string | Buffer | Array<string | Buffer>;
   /** CA(s) that sign acceptable charger certificates; when set, a client certificate is required (profile 3). */
   clientCa?: string | Buffer;
+  /**
+   * With clientCa: ask for a client certificate but let `decide` judge it (OpeningRequest.tlsSocket
+   * .authorized), so chargers with and without one (profiles 2 and 3) share the port.
+   */
+  clientCertOptional?: boolean;
+  /** Also accept unencrypted ws:// on the same port (told apart by the first byte), e.g. for a charger moving from profile 1 to 2. */
+  acceptPlain?: boolean;
+  /** Read each TLS client's ClientHello (versions, cipher suites) into OpeningRequest.clientHello and onClientHello. */
+  inspectClientHello?: boolean;
   /** Lowest TLS version accepted; OCPP security profiles require TLS 1.2 or higher. */
   minVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 }
@@ -39,6 +50,8 @@ export interface OpeningRequest {
   tls?: TlsInfo;
   /** The raw TLS socket, for checks on the peer certificate. */
   tlsSocket?: TLSSocket;
+  /** What the client offered in its ClientHello (with TlsServerOptions.inspectClientHello). */
+  clientHello?: ClientHello;
 }
 
 export type OpeningDecision<C> =
@@ -60,10 +73,14 @@ export interface ListenerOptions<C> {
    * profile 3): no opening request ever arrives, so this is the only place to record it.
    */
   onTlsError?(failure: { remoteAddress: string; reason: string }): void;
+  /** Every TLS connection attempt's ClientHello, before the handshake (with TlsServerOptions.inspectClientHello). */
+  onClientHello?(hello: ClientHello | undefined, remoteAddress: string): void;
 }
 
 export class ChargerListener<C> {
-  private server: Server | undefined;
+  private server: NetServer | undefined;
+  /** ClientHellos of open TLS connections, by remote address and port. */
+  private readonly hellos = new Map<string, ClientHello>();
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<Duplex>();
   private readonly clients = new Set<WebSocket>();
@@ -92,8 +109,71 @@ export class ChargerListener<C> {
             cert: tls.cert,
             key: tls.key,
             minVersion: tls.minVersion ?? 'TLSv1.2',
-            ...(tls.clientCa !== undefined ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true } : {}),
+            ...(tls.clientCa !== undefined ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: tls.clientCertOptional !== true } : {}),
           });
+    this.serve(server);
+    let listening: NetServer = server;
+    if (tls !== undefined && (tls.acceptPlain === true || tls.inspectClientHello === true)) {
+      // One port, two protocols: the first bytes of a connection tell TLS from plain HTTP.
+      const plain = tls.acceptPlain === true ? createHttpServer() : undefined;
+      if (plain !== undefined) this.serve(plain);
+      listening = createNetServer((socket) => this.sniff(socket, server, plain));
+    }
+    this.server = listening;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(this.options.port, this.options.host, () => {
+        listening.off('error', reject);
+        resolve();
+      });
+    });
+    const address = listening.address() as AddressInfo;
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    return { host: this.options.host, port: address.port, url: `${tls === undefined ? 'ws' : 'wss'}://${host}:${address.port}` };
+  }
+
+  /** Hands a new connection to the TLS or the plain server, after reading its ClientHello if it is TLS. */
+  private sniff(socket: Socket, secure: Server, plain: Server | undefined): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+    const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    let head = Buffer.alloc(0);
+    // A client that connects and says nothing is dropped.
+    const idle = setTimeout(() => socket.destroy(), 30_000);
+    const onReadable = () => {
+      for (let chunk = socket.read() as Buffer | null; chunk !== null; chunk = socket.read() as Buffer | null) head = Buffer.concat([head, chunk]);
+      if (head.length === 0) return;
+      const tls = looksLikeTls(head[0]!);
+      if (tls) {
+        const size = tlsRecordSize(head);
+        // Wait for the whole first record (the ClientHello), within reason.
+        if ((size === undefined || head.length < size) && head.length < 18 * 1024) return;
+      }
+      socket.removeListener('readable', onReadable);
+      clearTimeout(idle);
+      const target = tls ? secure : plain;
+      if (target === undefined) {
+        socket.destroy();
+        return;
+      }
+      if (tls && this.options.tls?.inspectClientHello === true) {
+        const hello = parseClientHello(head);
+        if (hello !== undefined) {
+          this.hellos.set(remote, hello);
+          socket.once('close', () => this.hellos.delete(remote));
+        }
+        this.options.onClientHello?.(hello, remote);
+      }
+      socket.unshift(head);
+      target.emit('connection', socket);
+    };
+    socket.on('readable', onReadable);
+    socket.once('close', () => clearTimeout(idle));
+  }
+
+  /** The handlers every HTTP(S) server of this listener has. */
+  private serve(server: Server): void {
     server.on('request', (_req, res) => {
       res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' });
       res.end('This is an OCPP-J endpoint: connect with a WebSocket.\n');
@@ -116,17 +196,6 @@ export class ChargerListener<C> {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       void this.handleUpgrade(req, socket, head);
     });
-    this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port, this.options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.address() as AddressInfo;
-    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    return { host: this.options.host, port: address.port, url: `${tls === undefined ? 'ws' : 'wss'}://${host}:${address.port}` };
   }
 
   get port(): number | undefined {
@@ -145,7 +214,8 @@ export class ChargerListener<C> {
 
   private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const path = req.url ?? '/';
-    const tlsSocket = this.secure ? (req.socket as TLSSocket) : undefined;
+    // With acceptPlain, a TLS listener also serves plain connections: ask the socket.
+    const tlsSocket = this.secure && (req.socket as Partial<TLSSocket>).encrypted === true ? (req.socket as TLSSocket) : undefined;
     const request: OpeningRequest = {
       path,
       chargePointId: chargePointIdFromPath(path),
@@ -158,6 +228,8 @@ export class ChargerListener<C> {
     if (tlsSocket !== undefined) {
       request.tls = tlsInfoOf(tlsSocket);
       request.tlsSocket = tlsSocket;
+      const hello = this.hellos.get(request.remoteAddress);
+      if (hello !== undefined) request.clientHello = hello;
     }
     socket.on('error', () => undefined);
     let decision: OpeningDecision<C>;
