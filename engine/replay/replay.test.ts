@@ -7,6 +7,7 @@ import { readCapture } from '../capture/reader';
 import type { SimulatedCharger } from '../charger/charger';
 import type { StandaloneCsms } from '../csms/server';
 import { until } from '../csms/testing';
+import { rpcClient } from '../testing/ocpp-rpc';
 import { tempDir } from '../testing/tmp';
 import { DEFAULT_VOLATILE } from './compare';
 import { runReplay } from './replay';
@@ -246,5 +247,70 @@ describe('replay as the CSMS (2.0.1): the charger issues the transaction id the 
     } finally {
       await cp?.stop();
     }
+  });
+});
+
+describe('replay as the CSMS against an ocpp-rpc charger', () => {
+  /** An ocpp-rpc charger: boots, reports a status, answers GetConfiguration with `value`, then heartbeats once. */
+  async function rpcCharger(url: string, value: string): Promise<void> {
+    const client = rpcClient({ endpoint: `${url}/ocpp`, identity: 'RPC-CP', protocols: ['ocpp1.6'] });
+    let asked: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (asked = resolve));
+    client.handle('GetConfiguration', () => {
+      setTimeout(asked, 5);
+      return { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value }] };
+    });
+    await client.connect();
+    try {
+      await client.call('BootNotification', { chargePointVendor: 'rpc', chargePointModel: 'peer' });
+      await client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' });
+      await answered;
+      await client.call('Heartbeat', {});
+    } finally {
+      await client.close({ awaitPending: true });
+    }
+  }
+
+  let recordedPath: string;
+  beforeAll(async () => {
+    recordedPath = tmp.file('rpc-charger.jsonl');
+    const { csms, url } = await benchCsms({}, { capture: recordedPath });
+    try {
+      const charger = rpcCharger(url, '300');
+      await until(() => (csms.isConnected('RPC-CP') && (csms.state('RPC-CP')?.stats.received['StatusNotification'] ?? 0) > 0 ? true : undefined), 5000, 'the charger');
+      expect((await csms.send('RPC-CP', 'GetConfiguration', { key: ['HeartbeatInterval'] })).kind).toBe('result');
+      await charger;
+      await csms.settled();
+    } finally {
+      await csms.stop();
+    }
+  });
+
+  const replayWith = async (value: string) => {
+    let charger: Promise<void> | undefined;
+    const result = await runReplay(
+      { path: recordedPath, as: 'csms', listen: { host: '127.0.0.1', port: 0 }, timing: { mode: 'fast' }, peerWaitMs: 3000 },
+      { onProgress: (p) => void (p.state === 'listening' && (charger = rpcCharger(p.url!, value))) },
+    );
+    await charger;
+    return result;
+  };
+
+  it('matches an ocpp-rpc charger that answers as recorded', async () => {
+    const result = await replayWith('300');
+    expect(result.exchanges.map((e) => [e.by, e.action, e.outcome])).toEqual([
+      ['peer', 'BootNotification', 'match'],
+      ['peer', 'StatusNotification', 'match'],
+      ['bench', 'GetConfiguration', 'match'],
+      ['peer', 'Heartbeat', 'match'],
+    ]);
+  });
+
+  it('differs from one that answers otherwise', async () => {
+    const result = await replayWith('60');
+    expect(result.verdict).toBe('differs');
+    expect(result.exchanges.find((e) => e.action === 'GetConfiguration')!.changes).toEqual([
+      { part: 'response', path: '/configurationKey/0/value', change: 'changed', recorded: '300', live: '60' },
+    ]);
   });
 });
