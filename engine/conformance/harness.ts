@@ -13,9 +13,10 @@ import type { OcppVersion } from '../../api/model';
 import type { CallAnswer, CallOutcome, IncomingCall } from '../rpc/endpoint';
 import { CallTimeoutError, ConnectionClosedError, InvalidPayloadError } from '../rpc/endpoint';
 import type { LiveSession } from '../traffic/recorder';
-import type { ClientLink, Link } from './links';
+import type { AcceptedSecurity, ChargerCredentials, ClientLink, Link, ListenerLink, OpeningFacts } from './links';
 import { describeMatcher, explainMismatch, matches, show, type PayloadMatcher } from './matchers';
 import { describeOperatorAction, type OperatorAction, type OperatorDriver } from './operator';
+import { RunSecurity } from './security';
 import type { SutSettings } from './settings';
 import { defaultToolAnswer, recordToolTransaction, type ToolMemory } from './tool-responders';
 
@@ -114,6 +115,8 @@ export interface HarnessDeps {
   settings: SutSettings;
   link: Link;
   memory: ToolMemory;
+  /** The run's security material (security cases); made on first use when not given. */
+  security?: RunSecurity;
   operator: OperatorDriver;
   timeScale: number;
   simulated: boolean;
@@ -150,9 +153,18 @@ export class Harness {
   private readonly responders = new Map<string, Array<{ responder: Responder; once: boolean }>>();
   private readonly listeners = new Set<() => void>();
   private readonly started: number;
+  private readonly startedAt = Date.now();
+  private ownSecurity: RunSecurity | undefined;
 
   constructor(readonly deps: HarnessDeps) {
     this.started = deps.now();
+  }
+
+  /** The run's security material: TLS, roots "in the tool's store", the bench as CA, signed firmware. */
+  get security(): RunSecurity {
+    if (this.deps.security !== undefined) return this.deps.security;
+    this.ownSecurity ??= new RunSecurity(this.settings, this.simulated);
+    return this.ownSecurity;
   }
 
   get settings(): SutSettings {
@@ -502,12 +514,53 @@ export class Harness {
   async expectConnection(options: { within?: number; fresh?: boolean; says?: string } = {}): Promise<void> {
     const within = options.within ?? this.settings.timeouts.message;
     const step = this.begin('expect', options.says ?? `Expect the charger to ${options.fresh === true ? 're' : ''}connect`);
+    const since = Date.now();
     try {
       await this.deps.link.waitForConnection(this.patience(within), options.fresh === true);
     } catch {
-      this.fail(step, `a connection within ${fmtSeconds(within)}`, 'none came');
+      const refused = this.openings().filter((o) => o.at >= since && !o.accepted);
+      const last = refused.at(-1);
+      this.fail(step, `a connection within ${fmtSeconds(within)}`, last === undefined ? 'none came' : `none was accepted: the bench refused ${refused.length === 1 ? 'its attempt' : `${refused.length} attempts, the last`} with ${last.refusal ?? 'a refusal'}`);
     }
+    const opening = this.deps.link.current()?.opening;
+    if (opening !== undefined) step.actual = describeOpening(opening);
     this.pass(step);
+  }
+
+  /**
+   * Bench as CSMS: the charger's opening requests (TLS and WebSocket handshakes) since the
+   * case began, accepted or refused, oldest first.
+   */
+  openings(): OpeningFacts[] {
+    const link = this.deps.link as Partial<ListenerLink>;
+    return (link.openings ?? []).filter((o) => o.at >= this.startedAt);
+  }
+
+  /** Bench as CSMS: what the opening request of the current connection showed (credentials, TLS, ClientHello). */
+  currentOpening(): OpeningFacts | undefined {
+    return this.deps.link.current()?.opening;
+  }
+
+  /**
+   * Bench as CSMS: from now on accept the charger with this security profile and/or Basic-auth
+   * password — a case changed them (OCTT TC_073_CS, TC_083_CS). A simulated charger is fresh
+   * for every case and starts from the settings again; a real one keeps the change.
+   */
+  acceptSecurity(change: Partial<AcceptedSecurity>, says?: string): void {
+    const link = this.deps.link as Partial<ListenerLink>;
+    if (link.accept === undefined) throw new Error('acceptSecurity is for the bench as CSMS');
+    link.accept(change);
+    const parts = [change.profile !== undefined ? `security profile ${change.profile}` : undefined, change.password !== undefined ? 'the new Basic-auth password' : undefined].filter((x) => x !== undefined);
+    this.info('configure', says ?? `From now on the bench accepts the charger with ${parts.join(' and ')}`);
+  }
+
+  /** Bench as charger: connect with these credentials from now on (OCTT TC_073_CSMS, TC_074_CSMS). */
+  useCredentials(change: ChargerCredentials, says?: string): void {
+    const link = this.deps.link as Partial<ClientLink>;
+    if (link.useCredentials === undefined) throw new Error('useCredentials is for the bench as charger');
+    link.useCredentials(change);
+    const parts = [change.password !== undefined ? 'the new Basic-auth password' : undefined, change.cert !== undefined ? 'the new client certificate' : undefined].filter((x) => x !== undefined);
+    this.info('configure', says ?? `From now on the bench's charger connects with ${parts.join(' and ')}`);
   }
 
   /** Bench as charger: connect to the CSMS under test. */
@@ -598,6 +651,14 @@ export class Harness {
 function describeItem(item: ExpectItem): string {
   const m = describeMatcher(item.matcher);
   return m === '' ? item.action : `${item.action} where ${m}`;
+}
+
+/** A connection's opening in a few words, for the report. */
+function describeOpening(o: OpeningFacts): string {
+  const parts = [o.tls !== undefined ? `${o.tls.version}, ${o.tls.cipher}` : 'without TLS'];
+  if (o.credentials !== undefined) parts.push(`HTTP Basic user ${o.credentials.user}`);
+  if (o.peerCertificate !== undefined) parts.push(`client certificate ${o.peerCertificate.subject.replace(/\n/g, ', ')}`);
+  return `connected ${parts.join('; ')}`;
 }
 
 function describeAnswer(answer: CallAnswer): string {

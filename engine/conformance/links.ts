@@ -4,23 +4,57 @@
 // - ClientLink: the bench is the charger; it connects to the CSMS (SUT) when a case asks.
 // Both route incoming CALLs to one handler, so a case does not care which connection
 // a message came over.
+import type { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { OcppVersion } from '../../api/model';
+import type { OcppVersion, TlsInfo } from '../../api/model';
 import { ApiError } from '../../api/errors';
-import { ChargerListener } from '../net/listener';
+import type { ClientHello } from '../net/client-hello';
+import { ChargerListener, type OpeningDecision, type OpeningRequest, type TlsServerOptions } from '../net/listener';
 import { connect, ConnectRefusal } from '../net/connect';
-import { basicAuthHeader } from '../net/handshake';
+import { basicAuthHeader, type BasicCredentials } from '../net/handshake';
 import { OcppEndpoint, type CallAnswer, type IncomingCall } from '../rpc/endpoint';
 import type { LiveRecorder, LiveSession } from '../traffic/recorder';
 import { VERSIONS } from '../ocpp/versions';
+import type { ChargerTls } from './security';
 import type { SutSettings } from './settings';
 
 export type CallHandler = (call: IncomingCall, session: LiveSession) => Promise<CallAnswer> | CallAnswer;
 
+/** What a charger's opening request (TLS handshake, WebSocket upgrade) showed the bench as CSMS, accepted or not. */
+export interface OpeningFacts {
+  /** Wall-clock ms when the bench decided. */
+  at: number;
+  accepted: boolean;
+  /** Why the bench refused it. */
+  refusal?: string;
+  path: string;
+  chargePointId: string;
+  credentials?: BasicCredentials;
+  tls?: TlsInfo;
+  /** What the charger offered in its ClientHello (versions, cipher suites). */
+  clientHello?: ClientHello;
+  /** The client certificate it presented (security profile 3). */
+  peerCertificate?: X509Certificate;
+}
+
+/** What the bench as CSMS accepts of a charger: its security profile and (profiles 1 and 2) its Basic-auth password. */
+export interface AcceptedSecurity {
+  profile: number;
+  password?: string;
+}
+
+/** Credentials the bench as a charger connects with instead of the configured ones (a case changed them). */
+export interface ChargerCredentials {
+  password?: string;
+  /** PEM client certificate (chain) and key, security profile 3. */
+  cert?: string;
+  key?: string;
+}
+
 export interface Link {
   readonly version: OcppVersion;
   /** The endpoint of the current connection, if connected. */
-  current(): { endpoint: OcppEndpoint; session: LiveSession } | undefined;
+  current(): { endpoint: OcppEndpoint; session: LiveSession; opening?: OpeningFacts } | undefined;
   /** Resolves with the next (or current, when `fresh` is false) connection. */
   waitForConnection(timeoutMs: number, fresh?: boolean): Promise<{ endpoint: OcppEndpoint; session: LiveSession }>;
   setHandler(handler: CallHandler): void;
@@ -30,7 +64,7 @@ export interface Link {
 }
 
 abstract class BaseLink implements Link {
-  protected conn: { endpoint: OcppEndpoint; session: LiveSession } | undefined;
+  protected conn: { endpoint: OcppEndpoint; session: LiveSession; opening?: OpeningFacts } | undefined;
   protected handler: CallHandler = () => ({ error: { code: 'NotSupported', description: 'no case is running' } });
   private waiters: Array<(c: { endpoint: OcppEndpoint; session: LiveSession }) => void> = [];
   connections = 0;
@@ -40,7 +74,7 @@ abstract class BaseLink implements Link {
     protected readonly recorder: LiveRecorder,
   ) {}
 
-  current(): { endpoint: OcppEndpoint; session: LiveSession } | undefined {
+  current(): { endpoint: OcppEndpoint; session: LiveSession; opening?: OpeningFacts } | undefined {
     return this.conn !== undefined && this.conn.endpoint.isOpen ? this.conn : undefined;
   }
 
@@ -64,9 +98,9 @@ abstract class BaseLink implements Link {
     });
   }
 
-  protected adopt(endpoint: OcppEndpoint, session: LiveSession): void {
+  protected adopt(endpoint: OcppEndpoint, session: LiveSession, opening?: OpeningFacts): void {
     const previous = this.conn;
-    this.conn = { endpoint, session };
+    this.conn = { endpoint, session, ...(opening !== undefined ? { opening } : {}) };
     this.connections++;
     endpoint.onClose((code, reason) => {
       session.close(this.closedBy(), code === 1006 ? 'abrupt' : 'clean', { code, reason });
@@ -97,40 +131,77 @@ abstract class BaseLink implements Link {
 export class ListenerLink extends BaseLink {
   private listener: ChargerListener<null> | undefined;
   url = '';
+  /** What the bench accepts now; a case may change it (a new password, a higher security profile). */
+  private accepting: AcceptedSecurity;
+  private readonly openingLog: OpeningFacts[] = [];
+  private readonly openingOf = new WeakMap<OpeningRequest, OpeningFacts>();
 
   constructor(
     version: OcppVersion,
     recorder: LiveRecorder,
     private readonly settings: SutSettings,
     private readonly listen: { host: string; port: number },
+    /** TLS for the listener (the run's security material); default: the settings' PEM files. */
+    private readonly tls?: TlsServerOptions,
   ) {
     super(version, recorder);
+    this.accepting = this.configured();
+  }
+
+  private configured(): AcceptedSecurity {
+    return { profile: this.settings.securityProfile, ...(this.settings.password !== undefined ? { password: this.settings.password } : {}) };
+  }
+
+  /** From now on accept the charger with this security profile and/or password (OCTT TC_073_CS, TC_083_CS). */
+  accept(change: Partial<AcceptedSecurity>): void {
+    this.accepting = { ...this.accepting, ...change };
+  }
+
+  /** What the bench accepts now. */
+  get accepted(): AcceptedSecurity {
+    return { ...this.accepting };
+  }
+
+  /** Back to what the settings say (a fresh simulated charger starts from them). */
+  resetAccepted(): void {
+    this.accepting = this.configured();
+  }
+
+  /** Every opening request of the run so far (the latest 50), accepted or refused, oldest first. */
+  get openings(): readonly OpeningFacts[] {
+    return this.openingLog;
   }
 
   async start(): Promise<string> {
     const subprotocol = VERSIONS[this.version].subprotocol;
     const tls = this.settings.tls;
     const tlsOptions =
-      tls?.cert !== undefined && tls.key !== undefined
+      this.tls ??
+      (tls?.cert !== undefined && tls.key !== undefined
         ? { cert: readPem(tls.cert, 'tls.cert'), key: readPem(tls.key, 'tls.key'), ...(tls.clientCa !== undefined ? { clientCa: readPem(tls.clientCa, 'tls.clientCa') } : {}) }
-        : undefined;
+        : undefined);
     this.listener = new ChargerListener<null>({
       host: this.listen.host,
       port: this.listen.port,
       ...(tlsOptions !== undefined ? { tls: tlsOptions } : {}),
       decide: (req) => {
-        if (req.chargePointId !== this.settings.chargePointId) {
-          return { accept: false, status: 404, reason: `This run tests charge point "${this.settings.chargePointId}", not "${req.chargePointId}"` };
-        }
-        if (this.settings.password !== undefined && this.settings.securityProfile >= 1) {
-          const c = req.credentials;
-          const ok = c !== undefined && c.user === this.settings.chargePointId && (c.password === this.settings.password || c.passwordHex === this.settings.password.toLowerCase());
-          if (!ok) return { accept: false, status: 401, reason: 'Wrong or missing HTTP Basic credentials' };
-        }
-        if (!req.offeredSubprotocols.includes(subprotocol)) {
-          return { accept: false, status: 400, reason: `The charger must offer the ${subprotocol} subprotocol (offered: ${req.offeredSubprotocols.join(', ') || 'none'})` };
-        }
-        return { accept: true, subprotocol, context: null };
+        const decision = this.decide(req, subprotocol, tlsOptions);
+        const facts: OpeningFacts = {
+          at: Date.now(),
+          accepted: decision.accept,
+          ...(!decision.accept ? { refusal: `HTTP ${decision.status}: ${decision.reason}` } : {}),
+          path: req.path,
+          chargePointId: req.chargePointId,
+          ...(req.credentials !== undefined ? { credentials: req.credentials } : {}),
+          ...(req.tls !== undefined ? { tls: req.tls } : {}),
+          ...(req.clientHello !== undefined ? { clientHello: req.clientHello } : {}),
+        };
+        const peer = req.tlsSocket?.getPeerX509Certificate();
+        if (peer !== undefined) facts.peerCertificate = peer;
+        this.openingLog.push(facts);
+        if (this.openingLog.length > 50) this.openingLog.shift();
+        this.openingOf.set(req, facts);
+        return decision;
       },
       connected: (ws, req) => {
         const session = this.recorder.open({
@@ -142,12 +213,42 @@ export class ListenerLink extends BaseLink {
           ...(req.tls !== undefined ? { tls: req.tls } : {}),
           ...(req.credentials !== undefined ? { authUser: req.credentials.user, authPassword: req.credentials.password } : {}),
         });
-        this.adopt(this.endpointFor(ws, 'csms', session), session);
+        this.adopt(this.endpointFor(ws, 'csms', session), session, this.openingOf.get(req));
       },
     });
     const { url } = await this.listener.start();
-    this.url = url;
-    return url;
+    // One port serves ws:// and wss:// (acceptPlain): show the one the charger's profile uses.
+    this.url = tlsOptions?.acceptPlain === true ? url.replace(/^wss?:/, this.settings.securityProfile >= 2 ? 'wss:' : 'ws:') : url;
+    return this.url;
+  }
+
+  /**
+   * The security profile's rules (whitepaper ed. 3 §2.3–2.5), as far as the listener can see
+   * them: profile 2 and 3 need TLS, profile 3 a client certificate the bench trusts, profiles
+   * 1 and 2 the Basic-auth user (the charge point id) and password.
+   */
+  private decide(req: OpeningRequest, subprotocol: string, tls: TlsServerOptions | undefined): OpeningDecision<null> {
+    if (req.chargePointId !== this.settings.chargePointId) {
+      return { accept: false, status: 404, reason: `This run tests charge point "${this.settings.chargePointId}", not "${req.chargePointId}"` };
+    }
+    const { profile, password } = this.accepting;
+    // Without TLS of its own (e.g. behind a TLS-terminating proxy) the bench cannot check the transport.
+    if (tls !== undefined && profile >= 2 && req.tls === undefined) {
+      return { accept: false, status: 403, reason: `Security profile ${profile} needs TLS (wss://)` };
+    }
+    if (tls?.clientCa !== undefined && profile === 3 && req.tls?.authorized !== true) {
+      return { accept: false, status: 401, reason: `Security profile 3 needs a client certificate the bench trusts (${req.tls?.authorizationError ?? 'none presented'})` };
+    }
+    if (password !== undefined && (profile === 1 || profile === 2)) {
+      const c = req.credentials;
+      if (c === undefined) return { accept: false, status: 401, reason: 'No HTTP Basic credentials' };
+      if (c.user !== this.settings.chargePointId) return { accept: false, status: 401, reason: `The HTTP Basic user "${c.user}" is not the charge point identity "${this.settings.chargePointId}"` };
+      if (c.password !== password && c.passwordHex !== password.toLowerCase()) return { accept: false, status: 401, reason: 'Wrong HTTP Basic password' };
+    }
+    if (!req.offeredSubprotocols.includes(subprotocol)) {
+      return { accept: false, status: 400, reason: `The charger must offer the ${subprotocol} subprotocol (offered: ${req.offeredSubprotocols.join(', ') || 'none'})` };
+    }
+    return { accept: true, subprotocol, context: null };
   }
 
   protected closedBy(): 'charger' {
@@ -162,13 +263,22 @@ export class ListenerLink extends BaseLink {
 
 /** The bench plays the charger: connects to the CSMS under test. */
 export class ClientLink extends BaseLink {
+  private credentials: ChargerCredentials = {};
+
   constructor(
     version: OcppVersion,
     recorder: LiveRecorder,
     private readonly settings: SutSettings,
     private readonly target: string,
+    /** TLS material as PEM text (a simulated CSMS's); wins over the settings' files. */
+    private readonly tls?: ChargerTls,
   ) {
     super(version, recorder);
+  }
+
+  /** From the next connection on, use these instead of the configured credentials (OCTT TC_073_CSMS, TC_074_CSMS). */
+  useCredentials(change: ChargerCredentials): void {
+    this.credentials = { ...this.credentials, ...change };
   }
 
   get url(): string {
@@ -177,23 +287,22 @@ export class ClientLink extends BaseLink {
 
   async connect(timeoutMs: number): Promise<{ endpoint: OcppEndpoint; session: LiveSession }> {
     const subprotocol = VERSIONS[this.version].subprotocol;
-    const tls = this.settings.tls;
+    const files = this.settings.tls;
     const headers: Record<string, string> = {};
-    if (this.settings.password !== undefined) headers['Authorization'] = basicAuthHeader(this.settings.chargePointId, this.settings.password);
+    const password = this.credentials.password ?? this.settings.password;
+    // Profile 3 authenticates with the client certificate only (whitepaper ed. 3 §2.5).
+    if (password !== undefined && this.settings.securityProfile !== 3) headers['Authorization'] = basicAuthHeader(this.settings.chargePointId, password);
+    const ca = this.tls?.ca ?? (files?.ca !== undefined ? readPem(files.ca, 'tls.ca') : undefined);
+    const cert = this.credentials.cert ?? this.tls?.cert ?? (files?.cert !== undefined ? readPem(files.cert, 'tls.cert') : undefined);
+    const key = this.credentials.key ?? this.tls?.key ?? (files?.key !== undefined ? readPem(files.key, 'tls.key') : undefined);
     let connected;
     try {
       connected = await connect(this.url, {
         subprotocols: [subprotocol],
         headers,
         timeoutMs,
-        ...(tls !== undefined
-          ? {
-              tls: {
-                ...(tls.ca !== undefined ? { ca: readPem(tls.ca, 'tls.ca') } : {}),
-                ...(tls.cert !== undefined ? { cert: readPem(tls.cert, 'tls.cert') } : {}),
-                ...(tls.key !== undefined ? { key: readPem(tls.key, 'tls.key') } : {}),
-              },
-            }
+        ...(ca !== undefined || cert !== undefined || key !== undefined
+          ? { tls: { ...(ca !== undefined ? { ca } : {}), ...(cert !== undefined ? { cert } : {}), ...(key !== undefined ? { key } : {}) } }
           : {}),
       });
     } catch (err) {

@@ -26,6 +26,7 @@ import { ConfirmedDriver, nobody, PromptDriver, type PromptFn } from './drivers'
 import { CaseInconclusive, CaseNotApplicable, Harness, StepFailure, type StepRecord } from './harness';
 import { ClientLink, ListenerLink, type Link } from './links';
 import type { OperatorDriver } from './operator';
+import { RunSecurity, type ChargerTls } from './security';
 import { loadSettings, mergeSettings, type SutSettings } from './settings';
 import { newToolMemory, type ToolMemory } from './tool-responders';
 
@@ -41,6 +42,8 @@ export type ChargerSutFactory = (options: {
   version: RunRequest['version'];
   behaviour?: string;
   timeScale: number;
+  /** The run's security material (TLS trust and client certificate of a simulated charger). */
+  security?: RunSecurity;
 }) => Promise<SimulatedCharger>;
 
 /** A built-in CSMS run as the SUT, for the whole run. */
@@ -49,6 +52,8 @@ export interface SimulatedCsms {
   url: string;
   operator: OperatorDriver;
   stop(): Promise<void>;
+  /** What the bench as charger needs to connect to it (security profiles 2 and 3): its root, a client certificate. */
+  tls?: ChargerTls;
 }
 
 export type CsmsSutFactory = (options: {
@@ -56,6 +61,8 @@ export type CsmsSutFactory = (options: {
   version: RunRequest['version'];
   behaviour?: string;
   timeScale: number;
+  /** The run's security material (the CSMS's TLS and CA in simulated runs with a security profile). */
+  security?: RunSecurity;
 }) => Promise<SimulatedCsms>;
 
 export interface RunDeps {
@@ -147,11 +154,12 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
   // With a built-in SUT its api performs operator steps; in prompt mode a person confirms each first.
   const withSut = (machine: OperatorDriver): OperatorDriver => (person !== undefined ? new ConfirmedDriver(person, machine) : machine);
   const memory = newToolMemory();
+  const security = new RunSecurity(settings, simulated);
 
   try {
     if (bench === 'csms') {
       if (simulated && deps.simulators?.charger === undefined) throw new ApiError('bad-args', 'No built-in charger simulator is available to simulate the SUT');
-      const listener = new ListenerLink(request.version, recorder, settings, request.listen ?? { host: '127.0.0.1', port: 0 });
+      const listener = new ListenerLink(request.version, recorder, settings, request.listen ?? { host: '127.0.0.1', port: 0 }, await security.listenerTls());
       await listener.start();
       link = listener;
     } else {
@@ -159,12 +167,12 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
       if (simulated) {
         const factory = deps.simulators?.csms;
         if (factory === undefined) throw new ApiError('bad-args', 'No built-in CSMS is available to simulate the SUT');
-        csms = await factory({ settings, version: request.version, timeScale, ...(request.behaviour !== undefined ? { behaviour: request.behaviour } : {}) });
+        csms = await factory({ settings, version: request.version, timeScale, security, ...(request.behaviour !== undefined ? { behaviour: request.behaviour } : {}) });
         target = csms.url;
         operator = withSut(csms.operator);
       }
       if (target === undefined) throw new ApiError('bad-args', 'A CSMS under test needs a target URL (--target)');
-      link = new ClientLink(request.version, recorder, settings, target);
+      link = new ClientLink(request.version, recorder, settings, target, csms?.tls);
     }
 
     for (const [index, sel] of selected.entries()) {
@@ -176,6 +184,7 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
         settings,
         link,
         memory,
+        security,
         operator,
         timeScale,
         simulated,
@@ -202,6 +211,7 @@ export async function runConformance(request: RunRequest, deps: RunDeps): Promis
   } finally {
     await link?.close();
     await csms?.stop();
+    await security.close();
     await recorder.close().catch(() => undefined);
   }
 
@@ -231,6 +241,7 @@ interface CaseContext {
   settings: SutSettings;
   link: Link;
   memory: ToolMemory;
+  security: RunSecurity;
   operator: OperatorDriver;
   timeScale: number;
   simulated: boolean;
@@ -268,6 +279,7 @@ async function runOneCase(sel: SelectedCase, ctx: CaseContext): Promise<CaseResu
     settings: ctx.settings,
     link: ctx.link,
     memory: ctx.memory,
+    security: ctx.security,
     get operator() {
       return operator;
     },
@@ -287,11 +299,14 @@ async function runOneCase(sel: SelectedCase, ctx: CaseContext): Promise<CaseResu
     if (ctx.bench === 'csms') {
       // General precondition (OCTT 1.6 §1.3): the charger is connected and Accepted.
       if (ctx.chargerFactory !== undefined) {
+        // A fresh charger starts from the settings: so does what the bench accepts of it.
+        (ctx.link as ListenerLink).resetAccepted();
         charger = await ctx.chargerFactory({
           url: (ctx.link as ListenerLink).url,
           settings: ctx.settings,
           version: def.version,
           timeScale: ctx.timeScale,
+          security: ctx.security,
           ...(ctx.request.behaviour !== undefined ? { behaviour: ctx.request.behaviour } : {}),
         });
         operator = ctx.withSut(charger.operator);
@@ -394,6 +409,9 @@ async function cleanUp(t: Harness, ctx: CaseContext, charger: SimulatedCharger |
   }
   const conn = ctx.link.current();
   if (conn === undefined) return;
+  // A charger accepted earlier that is connected now (it reconnected with new credentials, or
+  // rebooted and booted within the case) needs no new boot before the next case.
+  if (ctx.memory.bootedConnection !== undefined) ctx.memory.bootedConnection = ctx.link.connections;
   for (const transactionId of [...ctx.memory.openTransactions.keys()]) {
     await conn.endpoint.call('RemoteStopTransaction', { transactionId }, { timeoutMs: t.ms(ctx.settings.timeouts.message) }).catch(() => undefined);
   }

@@ -82,7 +82,24 @@ export interface SutSettings {
   tls?: { ca?: string; cert?: string; key?: string; clientCa?: string };
   /** Security profile the SUT is configured for (0 = none, 1 basic auth, 2 TLS + basic auth, 3 mTLS). */
   securityProfile: number;
+  /** Test data of the security cases (OCTT 1.6 §2.24, §3.21); the bench makes what is not given. */
+  security?: SecurityTestData;
 }
+
+/** Security test data: PEM file paths, except the signature (base64) and the log location (URL). */
+export interface SecurityTestData {
+  /** The Central System root certificate "in the tool's store" (TC_075_2, CertificateInstalled); default tls.ca, else the bench's own root. */
+  centralSystemRootCertificate?: string;
+  /** The manufacturer root certificate "in the tool's store" (TC_075_1). */
+  manufacturerRootCertificate?: string;
+  /** The certificate that verifies the firmware at firmwareUrl, and the signature over it (TC_080, TC_081). */
+  firmwareSigningCertificate?: string;
+  firmwareSignature?: string;
+  /** "<Configured log location>" for the security log (TC_079); default diagnosticsUrl. */
+  logLocation?: string;
+}
+
+const SECURITY_KEYS: ReadonlyArray<keyof SecurityTestData> = ['centralSystemRootCertificate', 'manufacturerRootCertificate', 'firmwareSigningCertificate', 'firmwareSignature', 'logLocation'];
 
 export const DEFAULT_SETTINGS: SutSettings = {
   name: 'system under test',
@@ -115,7 +132,7 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
     throw new ApiError('bad-args', `${origin}: the settings must be an object`);
   }
-  const known = new Set(Object.keys(DEFAULT_SETTINGS).concat(['password', 'tls']));
+  const known = new Set(Object.keys(DEFAULT_SETTINGS).concat(['password', 'tls', 'security']));
   for (const key of Object.keys(partial)) {
     if (!known.has(key)) throw new ApiError('bad-args', `${origin}: unknown setting "${key}" (known: ${[...known].sort().join(', ')})`);
   }
@@ -124,6 +141,7 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
   out.timeouts = { ...base.timeouts, ...((partial['timeouts'] as Partial<SutSettings['timeouts']> | undefined) ?? {}) };
   out.configuration = { ...((partial['configuration'] as Record<string, string> | undefined) ?? {}) };
   out.smartCharging = mergeSmartCharging(partial['smartCharging'], origin);
+  if (partial['security'] !== undefined) out.security = checkSecurity(partial['security'], origin);
   check(typeof out.chargePointId === 'string' && out.chargePointId !== '', origin, 'chargePointId must be a non-empty string');
   check(Number.isInteger(out.connectors) && out.connectors >= 1, origin, 'connectors must be a positive integer');
   check(Number.isInteger(out.connectorId) && out.connectorId >= 1 && out.connectorId <= out.connectors, origin, `connectorId must be between 1 and connectors (${out.connectors})`);
@@ -139,6 +157,15 @@ export function mergeSettings(partial: Record<string, unknown> | undefined, orig
     check(typeof value === 'string' && value.length > 0 && value.length <= 20, origin, `idTags.${key} must be a string of 1 to 20 characters (CiString20Type)`);
   }
   return out;
+}
+
+function checkSecurity(given: unknown, origin: string): SecurityTestData {
+  check(typeof given === 'object' && given !== null && !Array.isArray(given), origin, 'security must be an object');
+  for (const [key, value] of Object.entries(given as Record<string, unknown>)) {
+    check((SECURITY_KEYS as readonly string[]).includes(key), origin, `unknown setting "security.${key}" (known: ${SECURITY_KEYS.join(', ')})`);
+    check(typeof value === 'string' && value !== '', origin, `security.${key} must be a non-empty string`);
+  }
+  return { ...(given as SecurityTestData) };
 }
 
 function mergeSmartCharging(partial: unknown, origin: string): SmartChargingSettings {

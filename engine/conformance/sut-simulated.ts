@@ -32,9 +32,14 @@ export function simulatorOptions(settings: SutSettings, version: OcppVersion) {
   };
 }
 
-export const simulatedCharger: ChargerSutFactory = async ({ url, settings, version, behaviour, timeScale }) => {
+export const simulatedCharger: ChargerSutFactory = async ({ url, settings, version, behaviour, timeScale, security }) => {
+  // Security profiles 2 and 3: the bench's root to trust, and (3) a client certificate for
+  // the charger's serial number, which the simulator takes from its id.
+  const tls = security !== undefined ? await security.simulatedChargerTls(settings.securityProfile, settings.chargePointId) : {};
   const charger = new SimulatedCharger({
     ...simulatorOptions(settings, version),
+    ...(Object.keys(tls).length > 0 ? { tls } : {}),
+    ...(settings.securityProfile >= 0 && settings.securityProfile <= 3 ? { securityProfile: settings.securityProfile } : {}),
     url,
     timeScale,
     // The runner cares about the charger's behaviour on the wire, not its own judging.
@@ -87,12 +92,24 @@ export function csmsSettingsFor(settings: SutSettings, version: OcppVersion, tim
   };
 }
 
-export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behaviour, timeScale }) => {
+export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behaviour, timeScale, security }) => {
   const behaviours = behaviour === undefined ? [] : behaviour.split('+');
   const unknown = checkBehaviours(behaviours);
   if (unknown !== undefined) throw new ApiError('bad-args', unknown);
-  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0, behaviours });
-  csms.updateSettings(csmsSettingsFor(settings, version, timeScale));
+  // Security profiles 2 and 3: TLS with an ECDSA and an RSA server certificate (every cipher
+  // suite of whitepaper ed. 3 A00.FR.317), profile 3 trusting the bench's root for client
+  // certificates; the same root is the CSMS's CA for charger CSRs (A02).
+  const profile = settings.securityProfile;
+  const pki = security !== undefined && profile >= 1 ? await security.pki() : undefined;
+  const tls =
+    pki !== undefined && profile >= 2
+      ? { cert: [pki.serverEc.cert, pki.serverRsa.cert], key: [pki.serverEc.key, pki.serverRsa.key], ...(profile === 3 ? { clientCa: pki.centralSystemRoot.cert } : {}) }
+      : undefined;
+  const csms = new StandaloneCsms({ host: '127.0.0.1', port: 0, behaviours, ...(tls !== undefined ? { tls } : {}) });
+  csms.updateSettings({
+    ...csmsSettingsFor(settings, version, timeScale),
+    ...(pki !== undefined ? { securityProfile: profile as 1 | 2 | 3, signCertificate: { ca: { cert: pki.centralSystemRoot.cert, key: pki.centralSystemRoot.key } } } : {}),
+  });
   const { url } = await csms.start();
   const cp = settings.chargePointId;
   const operator = new TableDriver({
@@ -100,7 +117,9 @@ export const simulatedCsms: CsmsSutFactory = async ({ settings, version, behavio
     csmsSend: (a) => refusedOrSent(csms.send(cp, a.action, a.payload)),
     csmsConfigure: (a) => void csms.updateSettings({ [a.setting]: a.value }),
   });
-  return { url, operator, stop: () => csms.stop() };
+  const client = pki !== undefined && profile === 3 ? pki.clientCertificate(cp) : undefined;
+  const chargerTls = pki !== undefined && profile >= 2 ? { ca: pki.centralSystemRoot.cert, ...(client !== undefined ? { cert: client.cert, key: client.key } : {}) } : undefined;
+  return { url, operator, stop: () => csms.stop(), ...(chargerTls !== undefined ? { tls: chargerTls } : {}) };
 };
 
 /**
