@@ -159,10 +159,14 @@ export async function runReplay(settings: ReplaySettings, deps: ReplayDeps = {},
     warnings,
   };
 
-  const capture =
-    settings.capture === undefined
-      ? undefined
-      : await CaptureWriter.create(settings.capture, { mode: 'replay', description: `replay of ${info.id} (${info.chargePointId}) from ${settings.path} as the ${settings.as}`, clock });
+  let capture: CaptureWriter | undefined;
+  if (settings.capture !== undefined) {
+    try {
+      capture = await CaptureWriter.create(settings.capture, { mode: 'replay', description: `replay of ${info.id} (${info.chargePointId}) from ${settings.path} as the ${settings.as}`, clock });
+    } catch (err) {
+      throw new ApiError('io', err instanceof Error ? err.message : String(err));
+    }
+  }
   if (capture !== undefined) result.capture = capture.path;
   const abort = new AbortController();
   deps.signal?.addEventListener('abort', () => abort.abort());

@@ -41,7 +41,7 @@ function renderExchange(e: ReplayExchange): string {
   const live = e.live === undefined ? '—' : `${e.live.requestSeq !== undefined ? `#${e.live.requestSeq}` : ''}${e.live.responseSeq !== undefined ? `/#${e.live.responseSeq}` : ''}${e.live.latencyMs !== undefined ? ` <span class="dim">${e.live.latencyMs.toFixed(1)} ms</span>` : ''}`;
   const changes = e.changes.map(renderChange).join('');
   const note = e.note !== undefined ? `<div class="note">${esc(e.note)}</div>` : '';
-  return `<tr class="${e.outcome}"><td>${e.n}</td><td>${esc(who)}</td><td>${esc(e.action)}</td><td><span class="badge ${e.outcome === 'match' ? 'match' : 'differs'}">${e.outcome}</span></td><td>${rec}</td><td>${live}</td><td>${changes}${note}</td></tr>`;
+  return `<tr class="ex-${e.outcome}"><td>${e.n}</td><td>${esc(who)}</td><td>${esc(e.action)}</td><td><span class="badge ${e.outcome === 'match' ? 'match' : 'differs'}">${e.outcome}</span></td><td>${rec}</td><td>${live}</td><td>${changes}${note}</td></tr>`;
 }
 
 function renderChange(c: ReplayChange): string {
@@ -66,7 +66,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e4e7ec;vertical-align:top}
 .badge{display:inline-block;min-width:44px;text-align:center;font-size:11px;font-weight:700;border-radius:4px;padding:1px 6px;color:#fff;background:#98a2b3}
 .badge.match{background:#12b76a}.badge.differs,.badge.failed{background:#d92d20}
-tr.differs,tr.missing,tr.unexpected,tr.timeout{background:#fef3f2}
-code{word-break:break-all}.change{font-size:13px}.note{font-size:12px;color:#475467}
+tr.ex-differs,tr.ex-missing,tr.ex-unexpected,tr.ex-timeout,tr.ex-closed{background:#fef3f2}
+.change{color:#b42318}
+code{overflow-wrap:anywhere}.change{font-size:13px}.note{font-size:12px;color:#475467}
 footer{margin-top:24px;color:#667085}
 `;
