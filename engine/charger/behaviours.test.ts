@@ -8,7 +8,9 @@ import { JudgeSettings } from '../judge/settings';
 import { LiveRecorder } from '../traffic/recorder';
 import { TrafficStore } from '../traffic/store';
 import { FakeClock, systemClock } from '../util/clock';
+import { BenchPki } from '../conformance/pki';
 import { BEHAVIOURS, type BehaviourName } from './behaviours';
+import { hashData } from './certificates';
 import { makeRig, type Rig } from './testing/rig';
 import { ManualTimers } from './timers';
 
@@ -653,6 +655,50 @@ const CASES: Record<BehaviourName, Case[]> = {
         },
       }),
     ),
+  ],
+  'security-changes-not-applied': [
+    {
+      version: '1.6',
+      options: { securityProfile: 1, password: 'initial-password-16' },
+      scenario: async (rig) => {
+        keep(rig, await rig.csms.call('ChangeConfiguration', { key: 'AuthorizationKey', value: '4F43415F4F4354545F61646D696E5F74657374' }));
+        await rig.advance(0);
+        keep(rig, { connections: rig.csms.connections, password: rig.csms.lastSecurity?.password });
+      },
+      evidence: (f, c) => {
+        expect(outcomes.get(f.rig)?.[0]).toContain('Accepted');
+        expect([kept(f), kept(c)]).toEqual(['{"connections":1,"password":"initial-password-16"}', '{"connections":2,"password":"4F43415F4F4354545F61646D696E5F74657374"}']);
+      },
+    },
+  ],
+  'wrong-certificate-hash': [
+    {
+      version: '1.6',
+      scenario: async (rig) => {
+        const root = (await BenchPki.create()).centralSystemRoot;
+        await rig.csms.call('InstallCertificate', { certificateType: 'CentralSystemRootCertificate', certificate: root.cert });
+        const listed = await rig.csms.call('GetInstalledCertificateIds', { certificateType: 'CentralSystemRootCertificate' });
+        const reported = listed.kind === 'result' ? (listed.payload['certificateHashData'] as Array<{ issuerKeyHash: string }>)[0]?.issuerKeyHash : undefined;
+        keep(rig, reported === hashData(root.x509, root.x509).issuerKeyHash);
+      },
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['false', 'true']),
+    },
+  ],
+  'basic-auth-user-not-identity': [
+    {
+      version: '1.6',
+      options: { securityProfile: 1, password: 'initial-password-16' },
+      scenario: async (rig) => keep(rig, rig.csms.lastSecurity?.user ?? 'the charge point id'),
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['"ocpp-charger"', '"the charge point id"']),
+    },
+  ],
+  'tls-cbc-suites-only': [
+    {
+      version: '1.6',
+      options: { securityProfile: 2, password: 'initial-password-16' },
+      scenario: async (rig) => keep(rig, [rig.csms.lastSecurity?.maxTlsVersion ?? 'default', /GCM/.test(rig.csms.lastSecurity?.ciphers ?? 'GCM')]),
+      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['["TLSv1.2",false]', '["default",true]']),
+    },
   ],
   'no-security-events': [
     {

@@ -365,6 +365,38 @@ export const BEHAVIOURS = [
     rule: 'security.event-after-boot',
     judgedNow: true,
   },
+  {
+    name: 'security-changes-not-applied',
+    description: 'Accepts a new AuthorizationKey, a signed charge point certificate or a higher SecurityProfile but keeps connecting with the old credentials and profile.',
+    versions: V16,
+    targets: ['Security'],
+    rule: 'case: TC_073_CS / TC_074_CS / TC_083_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'wrong-certificate-hash',
+    description: 'Computes certificate hash data (GetInstalledCertificateIds, DeleteCertificate) with the issuerKeyHash over the whole SubjectPublicKeyInfo instead of the key bits.',
+    versions: V16,
+    targets: ['Security'],
+    rule: 'case: TC_075_1_CS / TC_075_2_CS / TC_076_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'basic-auth-user-not-identity',
+    description: 'Sends HTTP Basic credentials whose user name is not its charge point identity.',
+    versions: ALL,
+    targets: ['Security', 'A'],
+    rule: 'case: TC_085_CS',
+    judgedNow: false,
+  },
+  {
+    name: 'tls-cbc-suites-only',
+    description: 'Offers only TLS 1.2 AES-CBC cipher suites, none of the AES-GCM suites the security profiles require.',
+    versions: ALL,
+    targets: ['Security', 'A'],
+    rule: 'case: TC_086_CS / TC_087_CS',
+    judgedNow: false,
+  },
   // --- I Tariff and cost / O Display message / P Data transfer --------------------------------------
   {
     name: 'cost-updated-error',

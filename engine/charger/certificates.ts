@@ -35,10 +35,13 @@ function hashAlgorithmName(a: HashAlgorithm): string {
   return a.toLowerCase();
 }
 
-/** Hash data identifying `cert`, issued by `issuer` (itself for a root). */
-export function hashData(cert: X509Certificate, issuer: X509Certificate, algorithm: HashAlgorithm = 'SHA256'): CertificateHashData {
+/**
+ * Hash data identifying `cert`, issued by `issuer` (itself for a root). `keyHash` 'spki' is
+ * the mistake of hashing the issuer's whole SubjectPublicKeyInfo (behaviour wrong-certificate-hash).
+ */
+export function hashData(cert: X509Certificate, issuer: X509Certificate, algorithm: HashAlgorithm = 'SHA256', keyHash: 'key' | 'spki' = 'key'): CertificateHashData {
   const fields = certificateFields(cert.raw);
-  const issuerKey = certificateFields(issuer.raw).publicKey;
+  const issuerKey = keyHash === 'key' ? certificateFields(issuer.raw).publicKey : (issuer.publicKey.export({ type: 'spki', format: 'der' }) as Buffer);
   const h = (data: Buffer) => createHash(hashAlgorithmName(algorithm)).update(data).digest('hex');
   return {
     hashAlgorithm: algorithm,
@@ -150,15 +153,15 @@ export class CertificateStore {
   }
 
   /** Hash data of an installed certificate; the issuer is looked up among the installed ones. */
-  hashOf(cert: InstalledCertificate, algorithm: HashAlgorithm = 'SHA256'): CertificateHashData {
+  hashOf(cert: InstalledCertificate, algorithm: HashAlgorithm = 'SHA256', keyHash: 'key' | 'spki' = 'key'): CertificateHashData {
     const issuer = this.certs.find((c) => c !== cert && cert.x509.checkIssued(c.x509))?.x509 ?? cert.x509;
-    return hashData(cert.x509, issuer, algorithm);
+    return hashData(cert.x509, issuer, algorithm, keyHash);
   }
 
   /** Deletes the certificate with this hash data; the status DeleteCertificate answers. */
-  delete(target: CertificateHashData): 'Accepted' | 'NotFound' {
+  delete(target: CertificateHashData, keyHash: 'key' | 'spki' = 'key'): 'Accepted' | 'NotFound' {
     const algorithm = (['SHA256', 'SHA384', 'SHA512'] as const).includes(target.hashAlgorithm) ? target.hashAlgorithm : 'SHA256';
-    const index = this.certs.findIndex((c) => sameHashData(this.hashOf(c, algorithm), target));
+    const index = this.certs.findIndex((c) => sameHashData(this.hashOf(c, algorithm, keyHash), target));
     if (index < 0) return 'NotFound';
     this.certs.splice(index, 1);
     return 'Accepted';

@@ -4,6 +4,7 @@
 import type { OcppVersion } from '../../api/model';
 import type { CallAnswer, CallOptions, IncomingCall } from '../rpc/endpoint';
 import { BEHAVIOURS, behaviourInfo, type BehaviourName } from './behaviours';
+import type { ConnectionSecurity } from './link';
 
 export class BehaviourError extends Error {
   override name = 'BehaviourError';
@@ -68,6 +69,16 @@ export class Faults {
 
   has(name: BehaviourName): boolean {
     return this.active.has(name);
+  }
+
+  /** The connection settings as the behaviours make the charger use them (Basic-auth user, TLS suites). */
+  shapeSecurity(security: ConnectionSecurity): ConnectionSecurity {
+    let out = security;
+    // basic-auth-user-not-identity: a user name other than the charge point identity (A00.FR.204 wants the identity).
+    if (this.has('basic-auth-user-not-identity')) out = { ...out, user: 'ocpp-charger' };
+    // tls-cbc-suites-only: TLS 1.2 with AES-CBC suites only, none of the AES-GCM ones of A00.FR.317.
+    if (this.has('tls-cbc-suites-only')) out = { ...out, ciphers: 'ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES256-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384', maxTlsVersion: 'TLSv1.2' };
+    return out;
   }
 
   /** The behaviour's parameter, or its default. */

@@ -36,6 +36,11 @@ export interface ConnectionSecurity {
   key?: string;
   /** Accept any server certificate (testing only). */
   insecure?: boolean;
+  /** HTTP Basic user name; default the charge point identity (A00.FR.204). */
+  user?: string;
+  /** TLS cipher list (OpenSSL names) and highest version to offer; default Node's. */
+  ciphers?: string;
+  maxTlsVersion?: 'TLSv1.2' | 'TLSv1.3';
 }
 
 export interface Transport {

@@ -42,19 +42,20 @@ export class WebSocketTransport implements Transport {
     const url = chargerUrl(this.options.url, id, security.profile);
     const subprotocol = VERSIONS[version].subprotocol;
     const basic = security.profile !== 3 && security.password !== undefined;
+    const user = security.user ?? id;
     const parsed = new URL(url);
     const info: ConnectionInfo = {
       path: `${parsed.pathname}${parsed.search}`,
       chargePointId: id,
       offeredSubprotocols: [subprotocol],
       remoteAddress: parsed.host,
-      ...(basic ? { authUser: id, authPassword: typeof security.password === 'string' ? security.password : security.password!.toString('hex') } : {}),
+      ...(basic ? { authUser: user, authPassword: typeof security.password === 'string' ? security.password : security.password!.toString('hex') } : {}),
     };
     let connected: Connected;
     try {
       connected = await connect(url, {
         subprotocols: [subprotocol],
-        headers: basic ? { Authorization: basicAuthHeader(id, security.password!) } : {},
+        headers: basic ? { Authorization: basicAuthHeader(user, security.password!) } : {},
         ...(url.startsWith('wss:')
           ? {
               tls: {
@@ -62,6 +63,8 @@ export class WebSocketTransport implements Transport {
                 ...(security.profile === 3 && security.cert !== undefined ? { cert: security.cert } : {}),
                 ...(security.profile === 3 && security.key !== undefined ? { key: security.key } : {}),
                 ...(security.insecure === true ? { insecure: true } : {}),
+                ...(security.ciphers !== undefined ? { ciphers: security.ciphers } : {}),
+                ...(security.maxTlsVersion !== undefined ? { maxVersion: security.maxTlsVersion } : {}),
               },
             }
           : {}),

@@ -17,6 +17,9 @@ export interface TlsClientOptions {
   insecure?: boolean;
   /** Server name for SNI and certificate checks, if not the URL's host. */
   servername?: string;
+  /** OpenSSL cipher list to offer (default Node's) and the highest TLS version (default TLS 1.3). */
+  ciphers?: string;
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
 }
 
 export interface ConnectOptions {
@@ -83,6 +86,8 @@ export function connect(url: string, options: ConnectOptions): Promise<Connected
         ...(tlsOptions?.cert !== undefined ? { cert: tlsOptions.cert } : {}),
         ...(tlsOptions?.key !== undefined ? { key: tlsOptions.key } : {}),
         ...(tlsOptions?.servername !== undefined ? { servername: tlsOptions.servername } : {}),
+        ...(tlsOptions?.ciphers !== undefined ? { ciphers: tlsOptions.ciphers } : {}),
+        ...(tlsOptions?.maxVersion !== undefined ? { maxVersion: tlsOptions.maxVersion } : {}),
         rejectUnauthorized: tlsOptions?.insecure !== true,
       });
     } catch (err) {

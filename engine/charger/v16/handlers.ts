@@ -221,6 +221,8 @@ export function changeConfiguration({ s, sessions }: Parts16, key: string, value
     // A01: the new password is used from the next connection on; logged in the security log.
     return answer({ status: 'Accepted' }, () => {
       s.securityLog.push({ time: ctx.isoNow(), type: 'ReconfigurationOfSecurityParameters', techInfo: 'AuthorizationKey changed' });
+      // Behaviour security-changes-not-applied: stays on the old password (A01 wants a reconnect with the new one).
+      if (ctx.faults.has('security-changes-not-applied')) return;
       ctx.setSecurity({ ...ctx.security, password: s.basicAuthPassword() }, 'new AuthorizationKey');
     });
   }
@@ -256,6 +258,8 @@ function changeSecurityProfile({ s }: Parts16, next: number): Handled {
   s.config.set('SecurityProfile', String(next));
   return answer({ status: 'Accepted' }, () => {
     s.securityEvent('ReconfigurationOfSecurityParameters', `SecurityProfile ${current} → ${next}`);
+    // Behaviour security-changes-not-applied: keeps connecting with the old profile (A05 wants the new one).
+    if (ctx.faults.has('security-changes-not-applied')) return;
     ctx.setSecurity(s.securityFor(next), `security profile ${next}`);
   });
 }

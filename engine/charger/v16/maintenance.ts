@@ -33,6 +33,11 @@ export class Maintenance16 {
     return this.parts.s.ctx;
   }
 
+  /** Whitepaper §6.1: issuerKeyHash is over the issuer's key bits (behaviour wrong-certificate-hash: its whole key info). */
+  private get keyHash(): 'key' | 'spki' {
+    return this.ctx.faults.has('wrong-certificate-hash') ? 'spki' : 'key';
+  }
+
   handlers(): Record<string, Handler16> {
     const s = this.s;
     const needs = (profile: 'FirmwareManagement' | 'Security', h: Handler16): Handler16 => (p, call) => (s.supports(profile) ? h(p, call) : notSupported(`${call.action} needs the ${profile} profile`));
@@ -60,9 +65,9 @@ export class Maintenance16 {
       GetInstalledCertificateIds: needs('Security', (p) => {
         const certs = this.s.certificates.list([p['certificateType'] as string]);
         if (certs.length === 0) return answer({ status: 'NotFound' });
-        return answer({ status: 'Accepted', certificateHashData: certs.map((c) => this.s.certificates.hashOf(c)) });
+        return answer({ status: 'Accepted', certificateHashData: certs.map((c) => this.s.certificates.hashOf(c, 'SHA256', this.keyHash)) });
       }),
-      DeleteCertificate: needs('Security', (p) => answer({ status: this.s.certificates.delete(p['certificateHashData'] as never) })),
+      DeleteCertificate: needs('Security', (p) => answer({ status: this.s.certificates.delete(p['certificateHashData'] as never, this.keyHash) })),
     };
   }
 
@@ -325,8 +330,8 @@ export class Maintenance16 {
     s.pendingCsrKey = undefined;
     this.ctx.log(`new charge point certificate ${checked.leaf.subject.replace(/\n/g, ', ')}`);
     return answer({ status: 'Accepted' }, () => {
-      // A02.FR.08: use the new certificate from now on.
-      if (this.ctx.security.profile === 3) this.ctx.setSecurity(s.securityFor(3), 'new charge point certificate');
+      // A02.FR.08: use the new certificate from now on (behaviour security-changes-not-applied: the old one).
+      if (this.ctx.security.profile === 3 && !this.ctx.faults.has('security-changes-not-applied')) this.ctx.setSecurity(s.securityFor(3), 'new charge point certificate');
     });
   }
 
