@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '../net/connect';
 import { basicAuthHeader } from '../net/handshake';
 import { StandaloneCsms } from './server';
-import { CSMS_BEHAVIOURS, checkBehaviours, outgoingWithBehaviours, settingsWithBehaviours } from './behaviours';
+import { BenchPki } from '../conformance/pki';
+import { CSMS_BEHAVIOURS, checkBehaviours, outgoingWithBehaviours, settingsWithBehaviours, tlsWithBehaviours } from './behaviours';
 import { defaultSettings, mergeSettings } from './settings';
 import { ownCharger } from './testing';
 
@@ -214,5 +215,20 @@ describe('faulty CSMS behaviours', () => {
     expect(validated('MeterValueSampleInterval', '60')).toEqual({ payload: { key: 'MeterValueSampleInterval', value: '60' } });
     expect(validated('MeterValueSampleInterval', '-1')).toMatchObject({ refuse: expect.stringMatching(/MeterValueSampleInterval must be from 0/) });
     expect(validated('NoSuchKey', '1')).toMatchObject({ refuse: expect.stringMatching(/NoSuchKey is not a configuration key/) });
+  });
+
+  it('certificates and TLS: the other root type, a zero-padded serial, only the RSA certificate', async () => {
+    const install = (certificateType: string, version: '1.6' | '2.0.1' = '1.6') => outgoingWithBehaviours(['install-certificate-wrong-type'], version, 'InstallCertificate', { certificateType, certificate: 'PEM' });
+    expect(install('ManufacturerRootCertificate')).toEqual({ payload: { certificateType: 'CentralSystemRootCertificate', certificate: 'PEM' } });
+    expect(install('CentralSystemRootCertificate')).toEqual({ payload: { certificateType: 'ManufacturerRootCertificate', certificate: 'PEM' } });
+    expect(install('ManufacturerRootCertificate', '2.0.1')).toMatchObject({ payload: { certificateType: 'CSMSRootCertificate' } });
+    const hash = { hashAlgorithm: 'SHA256', issuerNameHash: 'aa', issuerKeyHash: 'bb', serialNumber: '1A2B' };
+    expect(outgoingWithBehaviours(['delete-certificate-serial-leading-zeros'], '1.6', 'DeleteCertificate', { certificateHashData: hash })).toEqual({
+      payload: { certificateHashData: { ...hash, serialNumber: `${'0'.repeat(36)}1A2B` } },
+    });
+    const pki = await BenchPki.create();
+    const both = { cert: [pki.serverEc.cert, pki.serverRsa.cert], key: [pki.serverEc.key, pki.serverRsa.key] };
+    expect(tlsWithBehaviours(['tls-rsa-certificate-only'], both)).toEqual({ cert: pki.serverRsa.cert, key: pki.serverRsa.key });
+    expect(tlsWithBehaviours([], both)).toBe(both);
   });
 });

@@ -3,9 +3,11 @@
 // data (name, one sentence, the cases it should fail); the effects are applied here, at the
 // CSMS's three decision points: its settings, its answers, and the CALLs it sends.
 // `no-command:<Action>` is a family: the CSMS cannot send that action at all.
+import { X509Certificate } from 'node:crypto';
 import type { CsmsBehaviourInfo, CsmsChargerState, CsmsSettings } from '../../api/csms';
 import type { OcppVersion } from '../../api/model';
 import { Configuration16, defaultValues } from '../charger/v16/config';
+import type { TlsServerOptions } from '../net/listener';
 import { PROFILES_16 } from '../ocpp/catalog';
 import { mergeSettings } from './settings';
 
@@ -44,7 +46,9 @@ export const CSMS_BEHAVIOURS: readonly CsmsBehaviourInfo[] = [
   { name: 'remote-start-profile-not-txprofile', description: 'Sends the chargingProfile of RemoteStartTransaction with purpose TxDefaultProfile instead of TxProfile.', versions: V16, targets: ['SmartCharging'], catches: ['TC_059_CSMS'] },
   { name: 'get-log-diagnostics-only', description: 'Always sends GetLog with logType DiagnosticsLog.', versions: ALL, targets: ['Security', 'N'], catches: ['TC_079_CSMS'] },
   { name: 'signed-firmware-without-certificate', description: 'Sends SignedUpdateFirmware without the signing certificate (a schema violation).', versions: V16, targets: ['Security'], catches: ['TC_080_CSMS'] },
-  { name: 'install-certificate-wrong-type', description: 'Always sends InstallCertificate as a CentralSystemRootCertificate (2.x CSMSRootCertificate).', versions: ALL, targets: ['Security', 'M'], catches: ['TC_075_1_CSMS'] },
+  { name: 'install-certificate-wrong-type', description: 'Sends InstallCertificate with the other root certificate type than asked: a manufacturer root as a CentralSystemRootCertificate (2.x CSMSRootCertificate), any other as a ManufacturerRootCertificate.', versions: ALL, targets: ['Security', 'M'], catches: ['TC_075_1_CSMS', 'TC_075_2_CSMS'] },
+  { name: 'delete-certificate-serial-leading-zeros', description: 'Sends DeleteCertificate with the serial number padded with leading zeroes to 40 hex digits (the whitepaper\'s CertificateHashDataType forbids them).', versions: ALL, targets: ['Security', 'M'], catches: ['TC_076_CSMS'] },
+  { name: 'tls-rsa-certificate-only', description: 'Serves only its RSA server certificate, so the ECDHE-ECDSA cipher suites of the security profiles cannot be negotiated.', versions: ALL, targets: ['Security', 'A'], catches: ['TC_086_CSMS', 'TC_087_CSMS'] },
   { name: 'authorize-then-start-conflict', description: 'Answers ConcurrentTx to a StartTransaction whose idTag the same charger has just authorized, as if the Authorize had started a transaction.', versions: V16, targets: ['Core'], catches: ['TC_003_CSMS', 'TC_004_1_CSMS'] },
   { name: 'start-requires-prior-authorize', description: 'Answers Invalid to a StartTransaction whose idTag the charger did not authorize on this connection first (no cached or local ids).', versions: V16, targets: ['Core'], catches: ['TC_007_CSMS'] },
   { name: 'queued-messages-rejected', description: 'Answers a StartTransaction, StopTransaction or MeterValues stamped before the charger\'s current connection opened with a CALLERROR (InternalError).', versions: V16, targets: ['Core'], catches: ['TC_037_1_CSMS', 'TC_039_CSMS'] },
@@ -87,6 +91,15 @@ const CALLERRORS: Record<string, [string, string]> = {
 };
 
 /** The settings in force with the behaviours applied over the operator's (they win, whatever is set later). */
+/** The CSMS's TLS with the behaviours applied (tls-rsa-certificate-only keeps the RSA certificate of several). */
+export function tlsWithBehaviours(names: readonly string[], tls: TlsServerOptions): TlsServerOptions {
+  if (!names.includes('tls-rsa-certificate-only') || !Array.isArray(tls.cert) || !Array.isArray(tls.key)) return tls;
+  const keys = tls.key;
+  const rsa = tls.cert.map((cert, i) => ({ cert, key: keys[i] })).filter(({ cert }) => new X509Certificate(cert).publicKey.asymmetricKeyType === 'rsa');
+  const first = rsa[0];
+  return first === undefined || first.key === undefined ? tls : { ...tls, cert: first.cert, key: first.key };
+}
+
 export function settingsWithBehaviours(settings: CsmsSettings, names: readonly string[]): CsmsSettings {
   let out = settings;
   const has = (n: string) => names.includes(n);
@@ -272,7 +285,13 @@ export function outgoingWithBehaviours(names: readonly string[], version: OcppVe
     const verdict = STANDARD_KEYS_16.check(String(p['key']), String(p['value']));
     if (verdict.status !== 'Accepted') return { refuse: `The CSMS refuses to send ChangeConfiguration: ${verdict.reason ?? verdict.status} (faulty behaviour change-configuration-validated)` };
   }
-  if (has('install-certificate-wrong-type') && action === 'InstallCertificate') p['certificateType'] = v16 ? 'CentralSystemRootCertificate' : 'CSMSRootCertificate';
+  if (has('install-certificate-wrong-type') && action === 'InstallCertificate') {
+    p['certificateType'] = p['certificateType'] === 'ManufacturerRootCertificate' ? (v16 ? 'CentralSystemRootCertificate' : 'CSMSRootCertificate') : 'ManufacturerRootCertificate';
+  }
+  if (has('delete-certificate-serial-leading-zeros') && action === 'DeleteCertificate') {
+    const hash = p['certificateHashData'] as Record<string, unknown> | undefined;
+    if (hash !== undefined && typeof hash['serialNumber'] === 'string') hash['serialNumber'] = hash['serialNumber'].padStart(40, '0');
+  }
   return { payload: p };
 }
 

@@ -26,7 +26,7 @@ import type { TrafficStore } from '../traffic/store';
 import { systemClock, type Clock } from '../util/clock';
 import { newId } from '../util/ids';
 import { checkPayload, describeFindings, freshTemplate } from './compose';
-import { answerWithBehaviours, checkBehaviours, outgoingWithBehaviours, refusalWithBehaviours, rememberForBehaviours, settingsWithBehaviours, type BehaviourFacts } from './behaviours';
+import { answerWithBehaviours, checkBehaviours, outgoingWithBehaviours, refusalWithBehaviours, rememberForBehaviours, settingsWithBehaviours, tlsWithBehaviours, type BehaviourFacts } from './behaviours';
 import { newBasicAuthPassword, sendNotes } from './command-effects';
 import { decideOpening } from './opening';
 import { signCsr } from './signer';
@@ -155,7 +155,7 @@ export class StandaloneCsms {
     this.listener = new ChargerListener<OpeningContext>({
       host: options.host,
       port: options.port,
-      ...(options.tls !== undefined ? { tls: options.tls } : {}),
+      ...(options.tls !== undefined ? { tls: tlsWithBehaviours(this.behaviours, options.tls) } : {}),
       decide: (request) => this.decide(request),
       connected: (ws, request, context) => this.connected(ws, request, context),
       onError: (_request, err) => this.alert('error', `Deciding on a connection failed: ${err instanceof Error ? err.message : String(err)}`),
