@@ -9,3 +9,11 @@ export function pad(text: string, width: number): string {
 export function arrow(dir: Direction): string {
   return dir === 'cp2csms' ? '→' : '←';
 }
+
+/** Local wall-clock time with milliseconds. */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}

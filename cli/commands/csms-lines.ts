@@ -2,18 +2,13 @@
 // action, message id, the text shortened, findings), one per connection change, and the
 // per-charger summary printed when the CSMS stops.
 import type { CsmsChargerState } from '../../api/csms';
-import type { Finding, FindingCounts, FrameDetail, SessionSummary } from '../../api/model';
-import { arrow, pad } from '../format';
+import type { Finding, FindingCounts, FrameDetail, FrameSummary, SessionSummary } from '../../api/model';
+import type { Engine } from '../../engine/engine';
+import { arrow, clockTime, pad } from '../format';
+
+export { clockTime };
 
 const TEXT_WIDTH = 140;
-
-/** Local wall-clock time with milliseconds. */
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
-}
 
 export function findingsText(c: FindingCounts): string {
   const parts = [
@@ -71,4 +66,38 @@ export function formatSummary(chargers: readonly CsmsChargerState[], seconds: nu
     for (const [rule, count] of rules) out.push(`  finding ${rule} ×${count}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Prints a line per connection change and per frame (with its text), in order, as the
+ * engine reports them in batches. Shared by `csms` and `sim`.
+ */
+export function followTraffic(engine: Engine, write: (line: string) => void): void {
+  const chargerOf = new Map<string, string>();
+  const seen = new Map<string, SessionSummary['state']>();
+  let chain = Promise.resolve();
+  engine.on('traffic.sessions', ({ sessions }) => {
+    for (const s of sessions) {
+      chargerOf.set(s.id, s.chargePointId);
+      const before = seen.get(s.id);
+      if (before === s.state) continue;
+      seen.set(s.id, s.state);
+      if (s.state === 'open' && before === undefined) write(formatConnectionLine('opened', s));
+      else if (s.state === 'failed') write(formatConnectionLine('failed', s));
+      else if (s.state === 'closed') write(formatConnectionLine('closed', s));
+    }
+  });
+  engine.on('traffic.frames', ({ frames }) => {
+    const batch: FrameSummary[] = frames;
+    chain = chain.then(async () => {
+      for (const f of batch) {
+        try {
+          const detail = await engine.call('frames.detail', { index: f.index });
+          write(formatFrameLine(chargerOf.get(f.session) ?? '?', detail));
+        } catch {
+          // The store was cleared meanwhile: nothing to print.
+        }
+      }
+    });
+  });
 }

@@ -6,14 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CsmsChargerState, CsmsStartArgs } from '../../api/csms';
-import type { FrameSummary, SessionSummary } from '../../api/model';
 import { ApiError } from '../../api/errors';
-import { createEngine, type Engine } from '../../engine/engine';
+import { createEngine } from '../../engine/engine';
 import { checkBehaviours } from '../../engine/csms/behaviours';
 import { parseListen } from '../../engine/csms/commands';
 import { describeStep, parseScript, runScript, ScriptError, type ScriptStep } from '../../engine/csms/script';
 import { exitCodes, UsageError } from '../usage';
-import { formatConnectionLine, formatFrameLine, formatSummary } from './csms-lines';
+import { followTraffic, formatSummary } from './csms-lines';
 import { interpretLine } from './csms-prompt';
 import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
@@ -103,36 +102,6 @@ function startArgs(opts: CsmsOptions): CsmsStartArgs {
   return args;
 }
 
-/** Prints frames in order as the engine reports them (batched), with their text. */
-function frameLines(engine: Engine, write: (line: string) => void): void {
-  const chargerOf = new Map<string, string>();
-  const seen = new Map<string, SessionSummary['state']>();
-  let chain = Promise.resolve();
-  engine.on('traffic.sessions', ({ sessions }) => {
-    for (const s of sessions) {
-      chargerOf.set(s.id, s.chargePointId);
-      const before = seen.get(s.id);
-      if (before === s.state) continue;
-      seen.set(s.id, s.state);
-      if (s.state === 'open' && before === undefined) write(formatConnectionLine('opened', s));
-      else if (s.state === 'failed') write(formatConnectionLine('failed', s));
-      else if (s.state === 'closed') write(formatConnectionLine('closed', s));
-    }
-  });
-  engine.on('traffic.frames', ({ frames }) => {
-    const batch: FrameSummary[] = frames;
-    chain = chain.then(async () => {
-      for (const f of batch) {
-        try {
-          const detail = await engine.call('frames.detail', { index: f.index });
-          write(formatFrameLine(chargerOf.get(f.session) ?? '?', detail));
-        } catch {
-          // The store was cleared meanwhile: nothing to print.
-        }
-      }
-    });
-  });
-}
 
 export async function runCsms(opts: CsmsOptions): Promise<number> {
   const args = startArgs(opts);
@@ -146,7 +115,7 @@ export async function runCsms(opts: CsmsOptions): Promise<number> {
     err(`ocpp-bench csms: ${severity}: ${message}`);
     if (severity === 'error') failed = true;
   });
-  if (opts.quiet !== true) frameLines(engine, out);
+  if (opts.quiet !== true) followTraffic(engine, out);
 
   let info;
   try {

@@ -2,15 +2,7 @@
 // action, latency of a response, findings, marks) and one per connection change.
 import type { FindingCounts, SessionSummary } from '../../api/model';
 import type { ProxyEvents, ProxyFrame } from '../../api/proxy';
-import { arrow, pad } from '../format';
-
-/** Local wall-clock time with milliseconds. */
-export function clockTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
-}
+import { arrow, clockTime, pad } from '../format';
 
 function findingsText(c: FindingCounts): string {
   const total = c.error + c.warning + c.info;

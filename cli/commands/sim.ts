@@ -4,13 +4,13 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiError } from '../../api/errors';
-import type { FrameSummary, OcppVersion, SessionSummary } from '../../api/model';
+import type { OcppVersion } from '../../api/model';
 import type { BehaviourInfo, SimChargerState, SimScriptStep, SimStartArgs } from '../../api/sim';
-import { createEngine, type Engine } from '../../engine/engine';
+import { createEngine } from '../../engine/engine';
 import { parseSimScript, SimScriptError } from '../../engine/charger/script';
 import { pad } from '../format';
 import { exitCodes, parseVersionOption, UsageError } from '../usage';
-import { findingsText, formatConnectionLine, formatFrameLine } from './csms-lines';
+import { findingsText, followTraffic } from './csms-lines';
 import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
 interface SimOptions extends JudgeFlags {
@@ -144,36 +144,6 @@ async function loadScript(path: string): Promise<SimScriptStep[]> {
   }
 }
 
-/** A line per frame and per connection change, in order. */
-function frameLines(engine: Engine, write: (line: string) => void): void {
-  const chargerOf = new Map<string, string>();
-  const seen = new Map<string, SessionSummary['state']>();
-  let chain = Promise.resolve();
-  engine.on('traffic.sessions', ({ sessions }) => {
-    for (const s of sessions) {
-      chargerOf.set(s.id, s.chargePointId);
-      const before = seen.get(s.id);
-      if (before === s.state) continue;
-      seen.set(s.id, s.state);
-      if (s.state === 'open' && before === undefined) write(formatConnectionLine('opened', s));
-      else if (s.state === 'failed') write(formatConnectionLine('failed', s));
-      else if (s.state === 'closed') write(formatConnectionLine('closed', s));
-    }
-  });
-  engine.on('traffic.frames', ({ frames }) => {
-    const batch: FrameSummary[] = frames;
-    chain = chain.then(async () => {
-      for (const f of batch) {
-        try {
-          const detail = await engine.call('frames.detail', { index: f.index });
-          write(formatFrameLine(chargerOf.get(f.session) ?? '?', detail));
-        } catch {
-          // The store was cleared meanwhile.
-        }
-      }
-    });
-  });
-}
 
 export async function runSim(opts: SimOptions): Promise<number> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -192,7 +162,7 @@ export async function runSim(opts: SimOptions): Promise<number> {
       err(`ocpp-bench sim: ${severity}: ${message}`);
       if (severity === 'error') failed = true;
     });
-    if (opts.quiet !== true) frameLines(engine, out);
+    if (opts.quiet !== true) followTraffic(engine, out);
     let ids: string[];
     try {
       ({ ids } = await engine.call('sim.start', args));
