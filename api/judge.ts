@@ -23,14 +23,23 @@ export interface RuleInfo {
 
 /** Tunable limits of the behaviour rules, in milliseconds unless named otherwise. */
 export interface JudgeOptions {
+  /** A CALL unanswered this long has timed out (OCPP-J 1.6 §4.1.1: implementation-dependent). */
   responseTimeoutMs: number;
+  /** How long an expected follow-up may take: a triggered message, a status report, a security event. */
   followUpTimeoutMs: number;
+  /** How long after an accepted remote start the transaction may take to begin (the EV must be plugged in). */
   remoteStartTimeoutMs: number;
-  /** Fraction of the heartbeat interval a heartbeat may deviate by. */
+  /** Allowed heartbeat deviation as a fraction of the interval… */
   heartbeatTolerance: number;
+  /** …but never less than this. */
   heartbeatMinSlackMs: number;
+  /** Charger and bench clocks may differ this much before a timestamp is held against the charger. */
   clockToleranceMs: number;
-  /** Real milliseconds per protocol millisecond (1 for real traffic; a simulator's time scale). */
+  /**
+   * Real milliseconds per protocol millisecond: intervals the peers exchange (heartbeat,
+   * boot retry) are multiplied by it. 1 for real traffic; the time scale of a run whose
+   * peers scale their timers (a simulator with --time-scale, a simulated conformance run).
+   */
   timeScale: number;
 }
 

@@ -2,6 +2,7 @@
 // severity, group, versions, spec reference, a sentence) plus an implementation that
 // watches the judged frames of one session and reports findings, possibly against an
 // earlier frame. Pure: times come in as numbers, nothing is read or written.
+import type { JudgeOptions } from '../../../api/judge';
 import type { Direction, FindingGroup, MessageKind, OcppVersion, Severity } from '../../../api/model';
 
 export type BehaviourGroup = Exclude<FindingGroup, 'framing' | 'schema'>;
@@ -53,26 +54,8 @@ export interface ConnectionFacts {
 }
 
 /** Tunable limits; every time is in milliseconds. */
-export interface BehaviourOptions {
-  /** A CALL unanswered this long has timed out (OCPP-J 1.6 §4.1.1: implementation-dependent). */
-  responseTimeoutMs: number;
-  /** How long an expected follow-up may take: a triggered message, a status report, a security event. */
-  followUpTimeoutMs: number;
-  /** How long after an accepted remote start the transaction may take to begin (the EV must be plugged in). */
-  remoteStartTimeoutMs: number;
-  /** Allowed heartbeat deviation as a fraction of the interval… */
-  heartbeatTolerance: number;
-  /** …but never less than this. */
-  heartbeatMinSlackMs: number;
-  /** Charger and bench clocks may differ this much before a timestamp is held against the charger. */
-  clockToleranceMs: number;
-  /**
-   * Real milliseconds per protocol millisecond: intervals the peers exchange (heartbeat,
-   * boot retry) are multiplied by it. 1 for real traffic; the time scale of a run whose
-   * peers scale their timers (a simulator with --time-scale, a simulated conformance run).
-   */
-  timeScale: number;
-}
+/** Tunable limits of the behaviour rules: the api's JudgeOptions (one definition, documented there). */
+export type BehaviourOptions = JudgeOptions;
 
 export const DEFAULT_BEHAVIOUR_OPTIONS: Readonly<BehaviourOptions> = {
   responseTimeoutMs: 30_000,
