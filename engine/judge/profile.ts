@@ -9,6 +9,9 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { JudgeOptions, ProfileSummary } from '../../api/judge';
 import type { Finding, Severity } from '../../api/model';
 import { DEFAULT_BEHAVIOUR_OPTIONS } from './behaviour/types';
+
+/** Options a charger model's profile may set; the time scale belongs to a run, not to a charger. */
+const PROFILE_OPTIONS = Object.keys(DEFAULT_BEHAVIOUR_OPTIONS).filter((k) => k !== 'timeScale');
 import { isKnownRulePattern, ruleMatches } from './catalogue';
 
 export type DeviationSeverity = 'warning' | 'info' | 'silenced';
@@ -132,8 +135,8 @@ export function parseProfile(text: string, file: string): DeviationProfile {
     } else {
       profile.options = {};
       for (const [key, v] of Object.entries(options)) {
-        if (!Object.hasOwn(DEFAULT_BEHAVIOUR_OPTIONS, key)) {
-          problem(['options', key], `unknown option "${key}" (expected ${Object.keys(DEFAULT_BEHAVIOUR_OPTIONS).join(', ')})`);
+        if (!PROFILE_OPTIONS.includes(key)) {
+          problem(['options', key], `unknown option "${key}" (expected ${PROFILE_OPTIONS.join(', ')})`);
         } else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
           problem(['options', key], `option "${key}" must be a non-negative number`);
         } else {
