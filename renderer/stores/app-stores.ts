@@ -11,6 +11,9 @@ import { createFilterStore, type FilterStore } from './filter/filter-store';
 import { createFrameWindowStore, type FrameWindowStore } from './frames/frame-window-store';
 import { createInspectorStore, type InspectorStore } from './inspector/inspector-store';
 import { createProxyStore, type ProxyStore } from './proxy/proxy-store';
+import { createDiffStore, type DiffStore } from './replay/diff-store';
+import { createImportStore, type ImportStore } from './replay/import-store';
+import { createReplayStore, type ReplayStore } from './replay/replay-store';
 import { createRunnerStore, type RunnerStore } from './runner/runner-store';
 import { createSimStore, type SimStore } from './sim/sim-store';
 import { createSessionsStore, type SessionsStore } from './sessions/sessions-store';
@@ -32,6 +35,9 @@ export interface AppStores {
   composer: ComposerStore;
   sim: SimStore;
   runner: RunnerStore;
+  replay: ReplayStore;
+  diff: DiffStore;
+  importer: ImportStore;
 }
 
 export interface AppStoreOptions {
@@ -57,5 +63,8 @@ export function createAppStores(client: ApiClient, options: AppStoreOptions = {}
     composer: createComposerStore(client),
     sim: createSimStore(client),
     runner: createRunnerStore(client),
+    replay: createReplayStore(client),
+    diff: createDiffStore(client),
+    importer: createImportStore(client),
   };
 }

@@ -69,6 +69,8 @@ export function connectEvents(stores: AppStores): () => void {
     client.on('conformance.prompt', (p) => stores.runner.getState().actions.prompt(p)),
     client.on('conformance.promptClosed', ({ promptId, answer }) => stores.runner.getState().actions.promptClosed(promptId, answer)),
     client.on('conformance.finished', ({ runId, summary, error }) => void stores.runner.getState().actions.finished(runId, summary, error)),
+    client.on('replay.progress', (p) => stores.replay.getState().actions.progress(p)),
+    client.on('replay.finished', ({ id, verdict, reason }) => void stores.replay.getState().actions.finished(id, verdict, reason)),
     client.on('engine.alert', (alert) => stores.alerts.getState().actions.push(alert)),
     // Electron's native menu (api/host.ts); a browser never sends these.
     client.on('host.menu', ({ action, path, view }) => {

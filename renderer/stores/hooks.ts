@@ -13,6 +13,9 @@ import type { FilterState } from './filter/filter-store';
 import type { FrameWindowState } from './frames/frame-window-store';
 import type { InspectorState } from './inspector/inspector-store';
 import type { ProxyState } from './proxy/proxy-store';
+import type { DiffState } from './replay/diff-store';
+import type { ImportState } from './replay/import-store';
+import type { ReplayState } from './replay/replay-store';
 import type { RunnerState } from './runner/runner-store';
 import type { SimState } from './sim/sim-store';
 import type { SessionsState } from './sessions/sessions-store';
@@ -32,3 +35,6 @@ export const useCsms = <T>(selector: (s: CsmsState) => T): T => useStore(useStor
 export const useComposer = <T>(selector: (s: ComposerState) => T): T => useStore(useStores().composer, selector);
 export const useSim = <T>(selector: (s: SimState) => T): T => useStore(useStores().sim, selector);
 export const useRunner = <T>(selector: (s: RunnerState) => T): T => useStore(useStores().runner, selector);
+export const useReplay = <T>(selector: (s: ReplayState) => T): T => useStore(useStores().replay, selector);
+export const useDiff = <T>(selector: (s: DiffState) => T): T => useStore(useStores().diff, selector);
+export const useImporter = <T>(selector: (s: ImportState) => T): T => useStore(useStores().importer, selector);
