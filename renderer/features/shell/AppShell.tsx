@@ -4,6 +4,7 @@ import { useNav } from '../../stores/hooks';
 import { CaptureDrop } from '../capture/CaptureDrop';
 import { CsmsView } from '../csms/CsmsView';
 import { ProxyView } from '../proxy/ProxyView';
+import { ReplayView } from '../replay/ReplayView';
 import { RunnerView } from '../runner/RunnerView';
 import { SimView } from '../sim/SimView';
 import { StartPage } from '../start/StartPage';
@@ -24,6 +25,7 @@ const DEFAULT_VIEWS: ViewRenderers = {
   csms: () => <CsmsView />,
   sim: () => <SimView />,
   runner: () => <RunnerView />,
+  replay: () => <ReplayView />,
 };
 
 export function AppShell({ views = DEFAULT_VIEWS }: { views?: ViewRenderers }) {

@@ -17,7 +17,7 @@ export const VIEW_INFO: readonly ViewInfo[] = [
   { name: 'csms', label: 'CSMS', blurb: 'Stand in for the backend: answer chargers, send any CSMS-initiated action.', key: '4' },
   { name: 'sim', label: 'Simulator', blurb: 'Play one or many chargers against a CSMS; plug in, present a card, fault.', key: '5' },
   { name: 'runner', label: 'Tests', blurb: 'Run conformance cases against a charger or a CSMS; export reports.', key: '6' },
-  { name: 'replay', label: 'Replay', blurb: 'Play a capture against a live peer and compare what comes back.', key: '7' },
+  { name: 'replay', label: 'Replay', blurb: 'Play a capture against a live peer and compare; diff and import captures.', key: '7' },
 ];
 
 export const viewInfo = (name: ViewName): ViewInfo => VIEW_INFO.find((v) => v.name === name)!;

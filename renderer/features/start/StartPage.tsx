@@ -3,6 +3,7 @@ import { Button } from '../../components/Button';
 import type { ViewName } from '../../stores/app/nav-store';
 import { useNav, useSessions } from '../../stores/hooks';
 import { OpenCaptureForm } from '../capture/OpenCaptureForm';
+import { ReplayStartLinks } from '../replay/ReplayStartLinks';
 import { viewInfo } from '../shell/views';
 import './start.css';
 
@@ -30,9 +31,12 @@ export function StartPage() {
             <section key={view} className="start-card" data-testid={`start-${view}`}>
               <h2>{info.label}</h2>
               <p className="dim">{info.blurb}</p>
-              <Button onClick={() => go(view)} data-testid={`start-go-${view}`}>
-                {action}
-              </Button>
+              <span className="start-actions">
+                <Button onClick={() => go(view)} data-testid={`start-go-${view}`}>
+                  {action}
+                </Button>
+                {view === 'replay' && <ReplayStartLinks />}
+              </span>
             </section>
           );
         })}
