@@ -156,6 +156,22 @@ describe('replay view', () => {
     expect(screen.getByTestId('replay-export-message').textContent).toBe('Saved /home/lab/replay.pdf');
   });
 
+  it('as the CSMS, listens where asked and says where to point the charger', async () => {
+    const client = replayClient();
+    const { stores } = renderWithStores(<AppShell />, client, { view: 'replay' });
+    act(() => stores.replay.getState().actions.edit({ path: '/data/lab.jsonl', session: 'conn_a1' }));
+    fireEvent.click(screen.getByTestId('replay-as-csms'));
+    await act(() => stores.replay.getState().actions.check());
+    fireEvent.change(screen.getByTestId('replay-listen'), { target: { value: '127.0.0.1:0' } });
+    fireEvent.click(screen.getByTestId('replay-timing-fixed'));
+    fireEvent.change(screen.getByTestId('replay-fixedMs'), { target: { value: '200' } });
+    await act(async () => fireEvent.click(screen.getByTestId('replay-start')));
+    expect(client.callsTo('replay.start')[0]).toEqual({ path: '/data/lab.jsonl', session: 'conn_a1', as: 'csms', listen: { host: '127.0.0.1', port: 0 }, timing: { mode: 'fixed', ms: 200 } });
+    act(() => client.emit('replay.progress', { id: 'replay_1', state: 'listening', url: 'ws://127.0.0.1:41234', done: 0, total: 0 }));
+    expect(screen.getByTestId('replay-headline').textContent).toBe('Listening at ws://127.0.0.1:41234: point the charger there');
+    expect(screen.getByTestId('replay-progress').getAttribute('data-state')).toBe('listening');
+  });
+
   it('says why a replay could not start, and why one failed', async () => {
     const client = replayClient();
     client.handle({
