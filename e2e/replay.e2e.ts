@@ -70,6 +70,14 @@ test('a recorded session replayed from the UI against a built-in CSMS matches, a
   await page.getByTestId('replay-check-run').click();
   await expect.poll(() => page.getByTestId('replay-check').getAttribute('data-replayable')).toBe('true');
   expect(await page.getByTestId('replay-check').textContent()).toContain(recorded.chargePointId);
+  // As the CSMS there is nothing to play: the recorded CSMS sent no CALL.
+  await page.getByTestId('replay-as-csms').click();
+  await expect.poll(() => page.getByTestId('replay-check').getAttribute('data-replayable')).toBe('false');
+  expect(await page.getByTestId('replay-problem').getAttribute('data-code')).toBe('no-calls');
+  expect(await page.getByTestId('replay-start').isDisabled()).toBe(true);
+  await screenshot(page, 'replay-check-problems');
+  await page.getByTestId('replay-as-charger').click();
+  await expect.poll(() => page.getByTestId('replay-check').getAttribute('data-replayable')).toBe('true');
   await page.getByTestId('replay-target').fill(csmsUrl);
   await page.getByTestId('replay-timing-fast').click();
   await screenshot(page, 'replay-setup');

@@ -51,7 +51,7 @@ function CheckSummary({ check }: { check: ReplayCheck }) {
                 <td>
                   <SeverityBadge severity={p.severity} />
                 </td>
-                <td className="mono">{p.code}</td>
+                <td className="mono nowrap">{p.code}</td>
                 <td className="mono">{p.seq !== undefined ? `#${p.seq}` : ''}</td>
                 <td>{p.message}</td>
               </tr>

@@ -109,7 +109,7 @@ export function ReplaySetup() {
       {draft.as === 'charger'
         ? text('target', 'CSMS address', { wide: true, hint: 'ws:// or wss://; a URL without a path gets the recorded path, one with a path gets the charge point id' })
         : text('listen', 'Listen (HOST:PORT)', { wide: true, hint: 'The charger connects here; port 0 picks a free one (shown once listening)' })}
-      <Field label="Timing" hint={draft.timing === 'recorded' ? 'Waits as long as the recording did before each CALL' : draft.timing === 'fast' ? 'No wait between exchanges' : 'The same wait before each CALL'}>
+      <Field label="Timing" wide={draft.timing !== 'fixed'} hint={draft.timing === 'recorded' ? 'Waits as long as the recording did before each CALL' : draft.timing === 'fast' ? 'No wait between exchanges' : 'The same wait before each CALL'}>
         <Segmented<TimingMode>
           label="Timing"
           testId="replay-timing"
@@ -122,7 +122,7 @@ export function ReplaySetup() {
           ]}
         />
       </Field>
-      {draft.timing === 'fixed' ? text('fixedMs', 'Wait before each CALL (ms)') : <span />}
+      {draft.timing === 'fixed' && text('fixedMs', 'Wait before each CALL (ms)')}
       <div className="form-section with-tools">
         Comparison
         <Button small variant="ghost" onClick={() => set({ volatile: DEFAULT_VOLATILE.join(', '), correlated: DEFAULT_CORRELATED.join(', ') })} data-testid="replay-defaults">
