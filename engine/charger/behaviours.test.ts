@@ -688,8 +688,16 @@ const CASES: Record<BehaviourName, Case[]> = {
     {
       version: '1.6',
       options: { securityProfile: 1, password: 'initial-password-16' },
-      scenario: async (rig) => keep(rig, rig.csms.lastSecurity?.user ?? 'the charge point id'),
-      evidence: (f, c) => expect([kept(f), kept(c)]).toEqual(['"ocpp-charger"', '"the charge point id"']),
+      scenario: async (rig) => {
+        keep(rig, rig.csms.lastSecurity?.user ?? 'the charge point id');
+        await rig.csms.call('Reset', { type: 'Hard' });
+        await rig.advance(5);
+        keep(rig, rig.csms.lastSecurity?.user ?? 'the charge point id');
+      },
+      evidence: (f, c) => {
+        expect([outcomes.get(f.rig)?.[0], outcomes.get(c.rig)?.[0]]).toEqual(['"the charge point id"', '"the charge point id"']);
+        expect([kept(f), kept(c)]).toEqual(['"ocpp-charger"', '"the charge point id"']);
+      },
     },
   ],
   'tls-cbc-suites-only': [

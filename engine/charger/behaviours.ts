@@ -383,7 +383,7 @@ export const BEHAVIOURS = [
   },
   {
     name: 'basic-auth-user-not-identity',
-    description: 'Sends HTTP Basic credentials whose user name is not its charge point identity.',
+    description: 'After a reset by the CSMS, sends HTTP Basic credentials whose user name is not its charge point identity.',
     versions: ALL,
     targets: ['Security', 'A'],
     rule: 'case: TC_085_CS',

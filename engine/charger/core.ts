@@ -349,7 +349,7 @@ export class ChargerCore implements ModelContext {
     this.changed();
     let link: Link;
     try {
-      link = await this.options.transport.open({ onCall: (call) => this.onCall(call) }, this.faults.shapeSecurity(this.security));
+      link = await this.options.transport.open({ onCall: (call) => this.onCall(call) }, this.faults.shapeSecurity(this.security, { afterRemoteReset: this.bootReason === 'RemoteReset' }));
     } catch (err) {
       if (generation !== this.generation || this.networkBlocked) return;
       const message = err instanceof Error ? err.message : String(err);

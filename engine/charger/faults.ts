@@ -72,11 +72,11 @@ export class Faults {
   }
 
   /** The connection settings as the behaviours make the charger use them (Basic-auth user, TLS suites). */
-  shapeSecurity(security: ConnectionSecurity): ConnectionSecurity {
+  shapeSecurity(security: ConnectionSecurity, state: { afterRemoteReset: boolean }): ConnectionSecurity {
     let out = security;
-    // basic-auth-user-not-identity: a user name other than the charge point identity (A00.FR.204 wants the identity).
-    if (this.has('basic-auth-user-not-identity')) out = { ...out, user: 'ocpp-charger' };
-    // tls-cbc-suites-only: TLS 1.2 with AES-CBC suites only, none of the AES-GCM ones of A00.FR.317.
+    // basic-auth-user-not-identity: once reset by the CSMS, a user name other than the charge point identity (A00.FR.204 wants the identity).
+    if (this.has('basic-auth-user-not-identity') && state.afterRemoteReset) out = { ...out, user: 'ocpp-charger' };
+    // tls-cbc-suites-only: TLS 1.2 with AES-CBC suites only, none of the AES-GCM ones of A00.FR.318.
     if (this.has('tls-cbc-suites-only')) out = { ...out, ciphers: 'ECDHE-ECDSA-AES128-SHA256:ECDHE-ECDSA-AES256-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384', maxTlsVersion: 'TLSv1.2' };
     return out;
   }

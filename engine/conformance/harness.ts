@@ -9,14 +9,16 @@
 // is THE message of the step and must match (OCTT's "Tool validations"); `eventually` lets
 // other messages of the same action pass by first.
 import type { StepKind, SystemUnderTest } from '../../api/conformance';
-import type { OcppVersion } from '../../api/model';
+import type { OcppVersion, TlsInfo } from '../../api/model';
 import type { CallAnswer, CallOutcome, IncomingCall } from '../rpc/endpoint';
 import { CallTimeoutError, ConnectionClosedError, InvalidPayloadError } from '../rpc/endpoint';
 import type { LiveSession } from '../traffic/recorder';
 import type { AcceptedSecurity, ChargerCredentials, ClientLink, Link, ListenerLink, OpeningFacts } from './links';
 import { describeMatcher, explainMismatch, matches, show, type PayloadMatcher } from './matchers';
 import { describeOperatorAction, type OperatorAction, type OperatorDriver } from './operator';
+import { isIP } from 'node:net';
 import { RunSecurity } from './security';
+import { probeSuite, type TlsProbe } from './tls-probe';
 import type { SutSettings } from './settings';
 import { defaultToolAnswer, recordToolTransaction, type ToolMemory } from './tool-responders';
 
@@ -510,13 +512,22 @@ export class Harness {
 
   // ---------------------------------------------------------------- connection
 
-  /** Waits until the SUT is connected (bench as CSMS) — for cases that reboot it. */
-  async expectConnection(options: { within?: number; fresh?: boolean; says?: string } = {}): Promise<void> {
+  /** Connections made to (or by) the bench so far in the run: a reconnection increments it. */
+  get connectionCount(): number {
+    return this.deps.link.connections;
+  }
+
+  /**
+   * Waits until the SUT is connected (bench as CSMS) — for cases that reboot it. `fresh`: a
+   * new connection; `since`: a connection newer than the count `connectionCount` had then (one
+   * that came before this step counts too — a charger may reconnect before the case looks).
+   */
+  async expectConnection(options: { within?: number; fresh?: boolean; since?: number; says?: string } = {}): Promise<void> {
     const within = options.within ?? this.settings.timeouts.message;
-    const step = this.begin('expect', options.says ?? `Expect the charger to ${options.fresh === true ? 're' : ''}connect`);
+    const step = this.begin('expect', options.says ?? `Expect the charger to ${options.fresh === true || options.since !== undefined ? 're' : ''}connect`);
     const since = Date.now();
     try {
-      await this.deps.link.waitForConnection(this.patience(within), options.fresh === true);
+      await this.connection(within, options);
     } catch {
       const refused = this.openings().filter((o) => o.at >= since && !o.accepted);
       const last = refused.at(-1);
@@ -528,12 +539,69 @@ export class Harness {
   }
 
   /**
+   * Like expectConnection, but a connection that does not come is no failure (OCTT TC_083_CS:
+   * "if the Charge Point does not reconnect itself"). Returns whether it came.
+   */
+  async maybeConnection(options: { within?: number; since?: number; says?: string } = {}): Promise<boolean> {
+    const within = options.within ?? this.settings.timeouts.message;
+    const step = this.begin('expect', options.says ?? 'Expect the charger to reconnect (if it does)');
+    try {
+      await this.connection(within, options);
+    } catch {
+      step.actual = `it did not within ${fmtSeconds(within)}`;
+      this.pass(step);
+      return false;
+    }
+    this.pass(step);
+    return true;
+  }
+
+  private async connection(within: number, options: { fresh?: boolean; since?: number }): Promise<void> {
+    if (options.since !== undefined && this.deps.link.connections > options.since && this.deps.link.current() !== undefined) return;
+    await this.deps.link.waitForConnection(this.patience(within), options.fresh === true || options.since !== undefined);
+  }
+
+  /**
+   * Bench as charger: one TLS 1.2 handshake with the CSMS under test per cipher suite (IANA
+   * names), with the client certificate the bench connects with, to learn which suites it
+   * supports and with which certificate (OCTT TC_086_CSMS, TC_087_CSMS).
+   */
+  async probeTls(suites: readonly string[]): Promise<TlsProbe[]> {
+    const link = this.deps.link as Partial<ClientLink>;
+    if (link.tlsMaterial === undefined || link.url === undefined) throw new Error('probeTls is for the bench as charger');
+    const url = new URL(link.url);
+    const material = link.tlsMaterial();
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const target = {
+      host,
+      port: Number(url.port || (url.protocol === 'wss:' ? 443 : 80)),
+      ...(isIP(host) === 0 ? { servername: host } : {}),
+      ...(material.cert !== undefined ? { cert: material.cert } : {}),
+      ...(material.key !== undefined ? { key: material.key } : {}),
+    };
+    const probes: TlsProbe[] = [];
+    for (const suite of suites) probes.push(await probeSuite(target, suite, this.patience(this.settings.timeouts.message)));
+    this.info('operator', `TLS handshakes with ${url.host}, one cipher suite each: ${probes.map((p) => `${p.suite} ${p.ok ? 'negotiated' : `refused (${p.error ?? 'no reason'})`}`).join('; ')}`);
+    return probes;
+  }
+
+  /**
    * Bench as CSMS: the charger's opening requests (TLS and WebSocket handshakes) since the
    * case began, accepted or refused, oldest first.
    */
   openings(): OpeningFacts[] {
     const link = this.deps.link as Partial<ListenerLink>;
     return (link.openings ?? []).filter((o) => o.at >= this.startedAt);
+  }
+
+  /** The TLS of the current connection (version, cipher, the peer's certificate subject), if it uses TLS. */
+  currentTls(): TlsInfo | undefined {
+    return this.deps.link.current()?.session.info.tls;
+  }
+
+  /** Bench as CSMS: what it accepts of the charger now (security profile, Basic-auth password). */
+  acceptedSecurity(): AcceptedSecurity | undefined {
+    return (this.deps.link as Partial<ListenerLink>).accepted;
   }
 
   /** Bench as CSMS: what the opening request of the current connection showed (credentials, TLS, ClientHello). */

@@ -285,16 +285,22 @@ export class ClientLink extends BaseLink {
     return `${this.target.replace(/\/+$/, '')}/${encodeURIComponent(this.settings.chargePointId)}`;
   }
 
+  /** The TLS material the next connection uses (PEM text): CA to trust, client certificate and key. */
+  tlsMaterial(): ChargerTls {
+    const files = this.settings.tls;
+    const ca = this.tls?.ca ?? (files?.ca !== undefined ? readPem(files.ca, 'tls.ca') : undefined);
+    const cert = this.credentials.cert ?? this.tls?.cert ?? (files?.cert !== undefined ? readPem(files.cert, 'tls.cert') : undefined);
+    const key = this.credentials.key ?? this.tls?.key ?? (files?.key !== undefined ? readPem(files.key, 'tls.key') : undefined);
+    return { ...(ca !== undefined ? { ca } : {}), ...(cert !== undefined ? { cert } : {}), ...(key !== undefined ? { key } : {}) };
+  }
+
   async connect(timeoutMs: number): Promise<{ endpoint: OcppEndpoint; session: LiveSession }> {
     const subprotocol = VERSIONS[this.version].subprotocol;
-    const files = this.settings.tls;
     const headers: Record<string, string> = {};
     const password = this.credentials.password ?? this.settings.password;
     // Profile 3 authenticates with the client certificate only (whitepaper ed. 3 §2.5).
     if (password !== undefined && this.settings.securityProfile !== 3) headers['Authorization'] = basicAuthHeader(this.settings.chargePointId, password);
-    const ca = this.tls?.ca ?? (files?.ca !== undefined ? readPem(files.ca, 'tls.ca') : undefined);
-    const cert = this.credentials.cert ?? this.tls?.cert ?? (files?.cert !== undefined ? readPem(files.cert, 'tls.cert') : undefined);
-    const key = this.credentials.key ?? this.tls?.key ?? (files?.key !== undefined ? readPem(files.key, 'tls.key') : undefined);
+    const { ca, cert, key } = this.tlsMaterial();
     let connected;
     try {
       connected = await connect(this.url, {

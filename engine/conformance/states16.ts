@@ -1,6 +1,7 @@
 // Reusable, memory and configuration states of the OCPP 1.6 test plan (OCTT 1.6 test case
 // document §2.25–§2.26 for SUT = charger, §3.22 for SUT = CSMS). Each runs as one step
 // with its own steps nested below it.
+import { findCertificate } from './certificate-hash';
 import type { Harness, Received } from './harness';
 import { oneOf, present, type PayloadMatcher } from './matchers';
 
@@ -280,6 +281,67 @@ export async function configureIfImplemented(t: Harness, wanted: Record<string, 
 export function connectorIds(t: Harness, withZero = false): number[] {
   const ids = Array.from({ length: t.settings.connectors }, (_, i) => i + 1);
   return withZero ? [0, ...ids] : ids;
+}
+
+/**
+ * Memory state CertificateInstalled (§2.26 Table 114): the Central System root certificate of
+ * the tool's store (the root of the bench's server certificate) is installed, unless the
+ * charger already has it by the bench's own hash calculation. The document names no type;
+ * TC_076_CS deletes "the configured CentralSystemRootCertificate", so it is that one. Its
+ * step 2 "should be Accepted": a charger with no root of the type answers NotFound (whitepaper
+ * M03), which is taken too — that is when the certificate is installed.
+ */
+export async function certificateInstalled(t: Harness): Promise<string> {
+  const certificate = await t.security.centralSystemRoot();
+  await t.state('CertificateInstalled', async () => {
+    const listed = await t.send('GetInstalledCertificateIds', { certificateType: 'CentralSystemRootCertificate' }, { status: oneOf('Accepted', 'NotFound') }, {
+      says: 'Send GetInstalledCertificateIds (CentralSystemRootCertificate) and expect an answer where status is Accepted (or NotFound: none installed yet)',
+    });
+    if (listed.kind === 'result' && findCertificate(listed.payload['certificateHashData'], certificate) !== undefined) {
+      t.note('The charger already has the Central System root certificate of the tool\'s store: no InstallCertificate');
+      return;
+    }
+    await t.send('InstallCertificate', { certificateType: 'CentralSystemRootCertificate', certificate }, { status: 'Accepted' }, {
+      says: 'Send InstallCertificate (CentralSystemRootCertificate, the root certificate of the tool\'s store) and expect an answer where status is Accepted',
+    });
+  });
+  return certificate;
+}
+
+/**
+ * ExtendedTriggerMessage(SignChargePointCertificate) Accepted, the charger's SignCertificate
+ * with its CSR answered Accepted, and the bench as Certificate Authority Server signs the CSR
+ * (whitepaper A02; OCTT TC_074_CS steps 1–4). Returns the PEM chain for CertificateSigned.
+ */
+export async function chargePointCertificateSigned(t: Harness): Promise<string> {
+  t.respond('SignCertificate', { result: { status: 'Accepted' } }, { once: true, says: 'with status Accepted' });
+  await t.send('ExtendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' }, { status: 'Accepted' }, {
+    says: 'Send ExtendedTriggerMessage (requestedMessage SignChargePointCertificate, connectorId omitted) and expect an answer where status is Accepted',
+  });
+  const request = await t.expect('SignCertificate', { csr: present });
+  let chain = '';
+  try {
+    chain = await t.security.signCsr(String(request.payload['csr']));
+  } catch (err) {
+    t.require('the bench, as Certificate Authority Server, can sign the charger\'s CSR', false, err instanceof Error ? err.message : String(err), request.frame);
+  }
+  t.note('The bench, as Certificate Authority Server, signs the CSR with its root certificate');
+  return chain;
+}
+
+/**
+ * Memory state RenewChargePointCertificate (§2.26 Table 115): CpoName is the configured vendor
+ * name, the charger makes a new key pair and CSR, the bench signs it and the charger accepts
+ * the certificate. Returns the chain.
+ */
+export async function renewChargePointCertificate(t: Harness): Promise<string> {
+  let chain = '';
+  await t.state('RenewChargePointCertificate', async () => {
+    await configure(t, 'CpoName', t.settings.vendor);
+    chain = await chargePointCertificateSigned(t);
+    await t.send('CertificateSigned', { certificateChain: chain }, { status: 'Accepted' }, { says: 'Send CertificateSigned (the signed certificate and the root) and expect an answer where status is Accepted' });
+  });
+  return chain;
 }
 
 // ------------------------------------------------------------------ SUT = CSMS (bench = charger)

@@ -1,7 +1,7 @@
 // Reads what a TLS client offers in its ClientHello (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2):
 // the protocol versions and cipher suites. Node's TLS server does not expose them, and the
 // OCTT checks them before it sends its certificate (TC_086_CS, TC_087_CS: TLS 1.2 or
-// higher, and the AES-GCM suites of security whitepaper ed. 3 A00.FR.317). Pure: bytes in,
+// higher, and the AES-GCM suites of security whitepaper ed. 3 A00.FR.318). Pure: bytes in,
 // facts out.
 
 export interface ClientHello {
