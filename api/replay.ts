@@ -320,3 +320,14 @@ export interface ReplayEvents {
   'replay.progress': ReplayProgress;
   'replay.finished': { id: string; verdict: ReplayVerdict; reason?: string };
 }
+
+/** Field names and patterns a comparison ignores by default (docs/replay.md "Volatile fields"). */
+export const DEFAULT_VOLATILE: readonly string[] = ['@date-time', 'currentTime', 'timestamp', 'errorDescription'];
+
+/**
+ * Fields whose values one side issues and the other echoes: 1.6 transactionId (the CSMS's,
+ * OCPP 1.6 §5.11/§6.46), 2.x transactionId (the charger's, 2.0.1 E01), remoteStartId (the
+ * CSMS's, 2.0.1 F01), requestId (the CSMS's, e.g. 2.0.1 B07, N01), reservationId and
+ * chargingProfileId (the CSMS's).
+ */
+export const DEFAULT_CORRELATED: readonly string[] = ['transactionId', 'remoteStartId', 'requestId', 'reservationId', 'chargingProfileId'];

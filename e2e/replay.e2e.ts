@@ -4,9 +4,7 @@
 // the CSMS's times differ), and the live session opens in the traffic view; two captures written here compared with diff; a HAR file imported and opened.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CORRELATED as ENGINE_CORRELATED, DEFAULT_VOLATILE as ENGINE_VOLATILE } from '../engine/replay/compare';
 import { recordChargingSession } from '../engine/replay/testing';
-import { DEFAULT_CORRELATED, DEFAULT_VOLATILE } from '../renderer/stores/replay/replay-draft';
 import { screenshot } from './fixtures/artifacts';
 import { expect, test } from './fixtures/test';
 
@@ -45,11 +43,6 @@ function writeHar(path: string): void {
   };
   writeFileSync(path, JSON.stringify({ log: { version: '1.2', creator: { name: 'e2e', version: '1' }, entries: [entry] } }));
 }
-
-test('the form shows the engine\u2019s comparison defaults', () => {
-  expect(DEFAULT_VOLATILE).toEqual(ENGINE_VOLATILE);
-  expect(DEFAULT_CORRELATED).toEqual(ENGINE_CORRELATED);
-});
 
 test('a recorded session replayed from the UI against a built-in CSMS matches, and opens in the traffic view', async ({ app, dataDir }) => {
   const { page } = app;

@@ -7,16 +7,10 @@
 import microdiff from 'microdiff';
 import type { Frame } from '../ocpp/frames';
 
-/** Field names and patterns ignored by default (docs/replay.md "Volatile fields"). */
-export const DEFAULT_VOLATILE: readonly string[] = ['@date-time', 'currentTime', 'timestamp', 'errorDescription'];
+// The defaults are part of the api contract, so the UI shows the same ones.
+import { DEFAULT_CORRELATED, DEFAULT_VOLATILE } from '../../api/replay';
 
-/**
- * Fields whose values one side issues and the other echoes: 1.6 transactionId (the CSMS's,
- * OCPP 1.6 §5.11/§6.46), 2.x transactionId (the charger's, 2.0.1 E01), remoteStartId (the
- * CSMS's, 2.0.1 F01), requestId (the CSMS's, e.g. 2.0.1 B07, N01), reservationId and
- * chargingProfileId (the CSMS's).
- */
-export const DEFAULT_CORRELATED: readonly string[] = ['transactionId', 'remoteStartId', 'requestId', 'reservationId', 'chargingProfileId'];
+export { DEFAULT_CORRELATED, DEFAULT_VOLATILE };
 
 /** RFC 3339 date-time, the format OCPP gives every time field (OCPP-J 1.6 §4.1.6; 2.0.1 Part 2 §2.1.1 dateTime). */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/;

@@ -1,6 +1,6 @@
 // The replay form as strings, and its conversion to ReplaySettings (api/replay.ts) with a
 // reason per field. Pure; the engine checks again and says what it refuses.
-import type { ReplaySelection, ReplaySettings, ReplaySide } from '../../../api/replay';
+import { DEFAULT_CORRELATED, DEFAULT_VOLATILE, type ReplaySelection, type ReplaySettings, type ReplaySide } from '../../../api/replay';
 
 export type TimingMode = 'recorded' | 'fast' | 'fixed';
 
@@ -29,12 +29,11 @@ export interface ReplayDraft {
 }
 
 /**
- * The engine's defaults (docs/replay.md "Volatile fields" and "Ids and times"), shown so
- * they can be edited. They are sent only when edited, so the engine's own apply otherwise;
- * e2e/replay.e2e.ts checks they agree with engine/replay/compare.ts.
+ * The engine's defaults (docs/replay.md "Volatile fields" and "Ids and times"), from the api
+ * contract, shown so they can be edited. They are sent only when edited, so the engine's own
+ * apply otherwise.
  */
-export const DEFAULT_VOLATILE: readonly string[] = ['@date-time', 'currentTime', 'timestamp', 'errorDescription'];
-export const DEFAULT_CORRELATED: readonly string[] = ['transactionId', 'remoteStartId', 'requestId', 'reservationId', 'chargingProfileId'];
+export { DEFAULT_CORRELATED, DEFAULT_VOLATILE };
 
 export const DEFAULT_REPLAY_DRAFT: ReplayDraft = {
   path: '',
