@@ -135,6 +135,8 @@ export class ListenerLink extends BaseLink {
   private accepting: AcceptedSecurity;
   private readonly openingLog: OpeningFacts[] = [];
   private readonly openingOf = new WeakMap<OpeningRequest, OpeningFacts>();
+  /** ClientHellos by remote address, for handshakes that fail before any opening request. */
+  private readonly hellos = new Map<string, ClientHello>();
 
   constructor(
     version: OcppVersion,
@@ -198,10 +200,19 @@ export class ListenerLink extends BaseLink {
         };
         const peer = req.tlsSocket?.getPeerX509Certificate();
         if (peer !== undefined) facts.peerCertificate = peer;
-        this.openingLog.push(facts);
-        if (this.openingLog.length > 50) this.openingLog.shift();
+        this.remember(facts);
         this.openingOf.set(req, facts);
         return decision;
+      },
+      onClientHello: (hello, remote) => {
+        if (hello === undefined) return;
+        this.hellos.set(remote, hello);
+        if (this.hellos.size > 20) this.hellos.delete(this.hellos.keys().next().value!);
+      },
+      // A TLS handshake that fails (the charger does not trust the bench, offers nothing it can use, …) never opens a request.
+      onTlsError: ({ remoteAddress, reason }) => {
+        const hello = this.hellos.get(remoteAddress);
+        this.remember({ at: Date.now(), accepted: false, refusal: reason, path: '', chargePointId: '', ...(hello !== undefined ? { clientHello: hello } : {}) });
       },
       connected: (ws, req) => {
         const session = this.recorder.open({
@@ -220,6 +231,11 @@ export class ListenerLink extends BaseLink {
     // One port serves ws:// and wss:// (acceptPlain): show the one the charger's profile uses.
     this.url = tlsOptions?.acceptPlain === true ? url.replace(/^wss?:/, this.settings.securityProfile >= 2 ? 'wss:' : 'ws:') : url;
     return this.url;
+  }
+
+  private remember(facts: OpeningFacts): void {
+    this.openingLog.push(facts);
+    if (this.openingLog.length > 50) this.openingLog.shift();
   }
 
   /**

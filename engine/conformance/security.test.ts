@@ -3,9 +3,14 @@
 // may change that), what each opening showed is kept for the cases to check, and the bench
 // as charger connects to a CSMS under test with TLS and client certificates.
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { LiveRecorder } from '../traffic/recorder';
 import { defineCase } from './case';
 import type { Harness } from './harness';
+import { ListenerLink } from './links';
 import { runConformance } from './runner';
+import { RunSecurity } from './security';
+import { mergeSettings } from './settings';
 import { builtInSimulators } from './sut-simulated';
 import { bootNotification } from './states16';
 
@@ -50,6 +55,29 @@ describe('security profiles with the charger under test', () => {
     });
     expect(result.verdict).toBe('fail');
     expect(result.steps.find((s) => s.verdict === 'fail')?.actual).toMatch(/refused .*HTTP 401: Wrong HTTP Basic password/);
+  });
+});
+
+describe('the bench as CSMS keeps what each opening showed', () => {
+  it('a TLS handshake that fails is kept as a refused opening, with the ClientHello', async () => {
+    const settings = mergeSettings({ securityProfile: 2, password });
+    const security = new RunSecurity(settings, true);
+    const recorder = new LiveRecorder({ source: 'run', tickMs: 0 });
+    const link = new ListenerLink('1.6', recorder, settings, { host: '127.0.0.1', port: 0 }, await security.listenerTls());
+    const url = await link.start();
+    expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
+    // A charger that does not trust the bench's server certificate.
+    await new Promise<void>((resolve) => {
+      const ws = new WebSocket(`${url}/CP-UNDER-TEST`, ['ocpp1.6'], { ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256', maxVersion: 'TLSv1.2' });
+      ws.on('error', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const [opening] = link.openings;
+    expect(opening?.accepted).toBe(false);
+    expect(opening?.refusal).toMatch(/closed the TLS connection without a WebSocket request \(does it trust the server certificate\?\)/);
+    expect(opening?.clientHello?.cipherSuites).toContain('TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256');
+    await link.close();
+    await recorder.close();
   });
 });
 

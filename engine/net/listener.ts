@@ -81,6 +81,8 @@ export class ChargerListener<C> {
   private server: NetServer | undefined;
   /** ClientHellos of open TLS connections, by remote address and port. */
   private readonly hellos = new Map<string, ClientHello>();
+  /** Inspected TLS connections that have neither sent an upgrade request nor failed their handshake yet. */
+  private readonly unaccounted = new Set<string>();
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<Duplex>();
   private readonly clients = new Set<WebSocket>();
@@ -159,11 +161,17 @@ export class ChargerListener<C> {
       }
       if (tls && this.options.tls?.inspectClientHello === true) {
         const hello = parseClientHello(head);
-        if (hello !== undefined) {
-          this.hellos.set(remote, hello);
-          socket.once('close', () => this.hellos.delete(remote));
-        }
+        if (hello !== undefined) this.hellos.set(remote, hello);
+        this.unaccounted.add(remote);
         this.options.onClientHello?.(hello, remote);
+        socket.once('close', () => {
+          this.hellos.delete(remote);
+          // A client that refuses the server's certificate often completes the handshake and
+          // hangs up (Node's does): without this, nothing would tell of it.
+          if (this.unaccounted.delete(remote)) {
+            this.options.onTlsError?.({ remoteAddress: remote, reason: 'the client closed the TLS connection without a WebSocket request (does it trust the server certificate?)' });
+          }
+        });
       }
       socket.unshift(head);
       target.emit('connection', socket);
@@ -188,8 +196,10 @@ export class ChargerListener<C> {
     });
     // A failed TLS handshake (e.g. an untrusted client certificate) ends here, not in 'upgrade'.
     server.on('tlsClientError', (err: NodeJS.ErrnoException, socket: Duplex & { remoteAddress?: string; remotePort?: number }) => {
+      const remoteAddress = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+      this.unaccounted.delete(remoteAddress);
       this.options.onTlsError?.({
-        remoteAddress: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
+        remoteAddress,
         reason: `TLS handshake failed: ${err.code ?? ''}${err.code !== undefined ? ' ' : ''}${err.message}`.trim(),
       });
     });
@@ -230,6 +240,7 @@ export class ChargerListener<C> {
       request.tlsSocket = tlsSocket;
       const hello = this.hellos.get(request.remoteAddress);
       if (hello !== undefined) request.clientHello = hello;
+      this.unaccounted.delete(request.remoteAddress);
     }
     socket.on('error', () => undefined);
     let decision: OpeningDecision<C>;

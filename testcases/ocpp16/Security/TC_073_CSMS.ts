@@ -31,7 +31,7 @@ export default defineCase({
       matcher: { key: 'AuthorizationKey', value: present },
     });
     // Step 3: disconnect, and reconnect with the new password.
-    t.useCredentials({ password: String(request.payload['value']) });
+    t.useCredentials({ password: String(request.payload['value']) }, 'From now on the bench\'s charger connects with the new password (for the rest of the run: the Central System no longer takes the old one, whitepaper A01.FR.03)');
     t.disconnect();
     await t.connect();
   },

@@ -46,7 +46,7 @@ export default defineCase({
     const checked = checkSignedChain(chain, csr.privateKey, Date.now());
     t.require('the charge point accepted the signed certificate (valid, for its new key)', checked.ok, checked.ok ? undefined : checked.reason);
     // Step 7: reconnect with the new certificate.
-    t.useCredentials({ cert: chain, key: csr.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string });
+    t.useCredentials({ cert: chain, key: csr.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string }, 'From now on the bench\'s charger connects with the new certificate (for the rest of the run)');
     t.disconnect();
     await t.connect();
   },

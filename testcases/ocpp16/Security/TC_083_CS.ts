@@ -23,6 +23,10 @@ export default defineCase({
   async run(t) {
     const current = t.settings.securityProfile;
     const next = current + 1;
+    // Profile 2 is TLS: the bench must be able to serve it (its own certificates in a simulated run).
+    if (current === 1 && !t.simulated && t.settings.tls?.cert === undefined) {
+      return t.notApplicable('upgrading to profile 2 needs the bench\'s TLS server certificate (settings tls.cert and tls.key), trusted through the root of CertificateInstalled');
+    }
     if (current === 1) await certificateInstalled(t);
     else await renewChargePointCertificate(t);
     const before = t.connectionCount;
