@@ -1,9 +1,9 @@
 // Semantic diff of two captures (api/replay.ts `diff.captures`): the two paths, which
 // sessions to compare, and the differences the engine found.
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../api/client';
 import type { CaptureDiff, DiffArgs } from '../../../api/replay';
-import { errorInfo, type ErrorInfo } from '../errors';
+import { createFormCommandStore, type FormCommandState } from '../form-command-store';
 import { listOf } from './replay-draft';
 
 export interface DiffDraft {
@@ -13,16 +13,7 @@ export interface DiffDraft {
   sessions: string;
 }
 
-export interface DiffState {
-  draft: DiffDraft;
-  running: boolean;
-  result?: CaptureDiff;
-  error?: ErrorInfo;
-  actions: {
-    edit(patch: Partial<DiffDraft>): void;
-    run(): Promise<CaptureDiff | undefined>;
-  };
-}
+export type DiffState = FormCommandState<DiffDraft, CaptureDiff>;
 
 export type DiffStore = StoreApi<DiffState>;
 
@@ -36,29 +27,5 @@ export function diffArgsOf(d: DiffDraft): { ok: true; args: DiffArgs } | { ok: f
 }
 
 export function createDiffStore(client: ApiClient): DiffStore {
-  let seq = 0;
-  return createStore<DiffState>()((set, get) => ({
-    draft: { a: '', b: '', sessions: '' },
-    running: false,
-    actions: {
-      edit: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
-      async run() {
-        const made = diffArgsOf(get().draft);
-        if (!made.ok) {
-          set({ error: { message: made.message } });
-          return undefined;
-        }
-        const mine = ++seq;
-        set({ running: true, error: undefined });
-        try {
-          const result = await client.call('diff.captures', made.args);
-          if (mine === seq) set({ result, running: false });
-          return result;
-        } catch (err) {
-          if (mine === seq) set({ error: errorInfo(err), result: undefined, running: false });
-          return undefined;
-        }
-      },
-    },
-  }));
+  return createFormCommandStore<DiffDraft, DiffArgs, CaptureDiff>({ a: '', b: '', sessions: '' }, diffArgsOf, (args) => client.call('diff.captures', args));
 }

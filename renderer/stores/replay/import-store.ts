@@ -1,9 +1,9 @@
 // Import of a browser HAR file or a packet capture into a capture (api/replay.ts
 // `capture.import`): the source, where to write, and what was read or could not be.
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../api/client';
 import type { ImportArgs, ImportResult } from '../../../api/replay';
-import { errorInfo, type ErrorInfo } from '../errors';
+import { createFormCommandStore, type FormCommandState } from '../form-command-store';
 
 export interface ImportDraft {
   path: string;
@@ -13,16 +13,7 @@ export interface ImportDraft {
   keepCredentials: boolean;
 }
 
-export interface ImportState {
-  draft: ImportDraft;
-  running: boolean;
-  result?: ImportResult;
-  error?: ErrorInfo;
-  actions: {
-    edit(patch: Partial<ImportDraft>): void;
-    run(): Promise<ImportResult | undefined>;
-  };
-}
+export type ImportState = FormCommandState<ImportDraft, ImportResult>;
 
 export type ImportStore = StoreApi<ImportState>;
 
@@ -46,29 +37,5 @@ export function importArgsOf(d: ImportDraft): { ok: true; args: ImportArgs } | {
 }
 
 export function createImportStore(client: ApiClient): ImportStore {
-  let seq = 0;
-  return createStore<ImportState>()((set, get) => ({
-    draft: { path: '', out: '', chargerSide: 'client', keepCredentials: false },
-    running: false,
-    actions: {
-      edit: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
-      async run() {
-        const made = importArgsOf(get().draft);
-        if (!made.ok) {
-          set({ error: { message: made.message } });
-          return undefined;
-        }
-        const mine = ++seq;
-        set({ running: true, error: undefined });
-        try {
-          const result = await client.call('capture.import', made.args);
-          if (mine === seq) set({ result, running: false });
-          return result;
-        } catch (err) {
-          if (mine === seq) set({ error: errorInfo(err), result: undefined, running: false });
-          return undefined;
-        }
-      },
-    },
-  }));
+  return createFormCommandStore<ImportDraft, ImportArgs, ImportResult>({ path: '', out: '', chargerSide: 'client', keepCredentials: false }, importArgsOf, (args) => client.call('capture.import', args));
 }
