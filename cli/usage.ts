@@ -1,4 +1,5 @@
 // Exit codes and usage errors shared by every subcommand.
+import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import { isOcppVersion } from '../engine/ocpp/versions';
 import type { OcppVersion } from '../api/model';
@@ -38,4 +39,23 @@ export function parsePositiveNumber(value: string): number {
   const n = Number(value);
   if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('must be a positive number.');
   return n;
+}
+
+/**
+ * Reads a file the user named and parses it; an unreadable file, and the parser's own
+ * errors of the given kinds (which name the file and line), become usage errors (exit 2).
+ */
+export async function loadUserFile<T>(path: string, what: string, parse: (text: string, path: string) => T, userErrors: ReadonlyArray<abstract new (...args: never[]) => Error>): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read the ${what} ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return parse(text, path);
+  } catch (err) {
+    if (userErrors.some((kind) => err instanceof kind)) throw new UsageError((err as Error).message);
+    throw err;
+  }
 }

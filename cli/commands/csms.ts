@@ -2,7 +2,6 @@
 // api, prints a line per frame and per connection, runs a --script or an interactive
 // prompt, and prints a per-charger summary when it stops (--duration, end of script,
 // quit, Ctrl-C, or a recording failure).
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CsmsChargerState, CsmsStartArgs } from '../../api/csms';
@@ -11,7 +10,7 @@ import { createEngine } from '../../engine/engine';
 import { checkBehaviours } from '../../engine/csms/behaviours';
 import { parseListen } from '../../engine/csms/commands';
 import { describeStep, parseScript, runScript, ScriptError, type ScriptStep } from '../../engine/csms/script';
-import { exitCodes, UsageError } from '../usage';
+import { exitCodes, loadUserFile, UsageError } from '../usage';
 import { followTraffic, formatSummary } from './csms-lines';
 import { interpretLine } from './csms-prompt';
 import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
@@ -68,19 +67,8 @@ export function registerCsms(program: Command): void {
     });
 }
 
-async function loadScript(path: string): Promise<ScriptStep[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read the script ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return parseScript(text, path);
-  } catch (err) {
-    if (err instanceof ScriptError) throw new UsageError(err.message);
-    throw err;
-  }
+function loadScript(path: string): Promise<ScriptStep[]> {
+  return loadUserFile(path, 'script', parseScript, [ScriptError]);
 }
 
 function startArgs(opts: CsmsOptions): CsmsStartArgs {

@@ -1,7 +1,6 @@
 // `ocpp-bench sim --url URL --id ID --version V …`: play one or more chargers against a CSMS.
 // Starts them through the api, prints a line per frame and per connection, plays a --script,
 // and prints a per-charger summary when it stops (--duration, end of script, Ctrl-C).
-import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiError } from '../../api/errors';
 import type { OcppVersion } from '../../api/model';
@@ -9,7 +8,7 @@ import type { BehaviourInfo, SimChargerState, SimScriptStep, SimStartArgs } from
 import { createEngine } from '../../engine/engine';
 import { parseSimScript, SimScriptError } from '../../engine/charger/script';
 import { pad } from '../format';
-import { exitCodes, parseVersionOption, UsageError } from '../usage';
+import { exitCodes, loadUserFile, parseVersionOption, UsageError } from '../usage';
 import { findingsText, followTraffic } from './csms-lines';
 import { applyJudgeFlags, profileOption, responseTimeoutOption, type JudgeFlags } from '../judge-options';
 
@@ -129,19 +128,8 @@ function startArgs(opts: SimOptions): SimStartArgs {
   return args;
 }
 
-async function loadScript(path: string): Promise<SimScriptStep[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read the script ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return parseSimScript(text, path);
-  } catch (err) {
-    if (err instanceof SimScriptError) throw new UsageError(err.message);
-    throw err;
-  }
+function loadScript(path: string): Promise<SimScriptStep[]> {
+  return loadUserFile(path, 'script', parseSimScript, [SimScriptError]);
 }
 
 
