@@ -533,8 +533,9 @@ export class Harness {
       const last = refused.at(-1);
       this.fail(step, `a connection within ${fmtSeconds(within)}`, last === undefined ? 'none came' : `none was accepted: the bench refused ${refused.length === 1 ? 'its attempt' : `${refused.length} attempts, the last`} with ${last.refusal ?? 'a refusal'}`);
     }
+    // What the connection showed belongs in the sentence: `actual` is for what went wrong.
     const opening = this.deps.link.current()?.opening;
-    if (opening !== undefined) step.actual = describeOpening(opening);
+    if (opening !== undefined) step.text = `${step.text}: ${describeOpening(opening)}`;
     this.pass(step);
   }
 
@@ -548,7 +549,7 @@ export class Harness {
     try {
       await this.connection(within, options);
     } catch {
-      step.actual = `it did not within ${fmtSeconds(within)}`;
+      step.text = `${step.text}: it did not within ${fmtSeconds(within)}`;
       this.pass(step);
       return false;
     }
