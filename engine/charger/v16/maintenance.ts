@@ -8,11 +8,10 @@
 // FirmwareUpdated security event), §8 (security events).
 import { verify, X509Certificate, constants } from 'node:crypto';
 import { checkSignedChain, checkValidity, createCsr } from '../certificates';
-import { transfer, type TransferResult } from '../transfers';
+import { FlowRuns, type FlowRun } from '../flows/flow-runs';
+import { retriesOf, STEP_S, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
+import type { TransferResult } from '../transfers';
 import { answer, notSupported, trigger, type Handler16, type Parts16 } from './handlers';
-
-/** Simulated seconds each transfer or installation step takes. */
-const STEP_S = { download: 5, install: 5, upload: 3 };
 
 export function nextFirmwareVersion(v: string): string {
   const m = /(\d+)(\D*)$/.exec(v);
@@ -20,10 +19,13 @@ export function nextFirmwareVersion(v: string): string {
 }
 
 export class Maintenance16 {
-  private firmwareRun = 0;
-  private uploadRun = 0;
+  private readonly firmwareRuns: FlowRuns;
+  private readonly uploadRuns: FlowRuns;
 
-  constructor(private readonly parts: Parts16) {}
+  constructor(private readonly parts: Parts16) {
+    this.firmwareRuns = new FlowRuns(parts.s.ctx);
+    this.uploadRuns = new FlowRuns(parts.s.ctx);
+  }
 
   private get s() {
     return this.parts.s;
@@ -43,11 +45,11 @@ export class Maintenance16 {
     const needs = (profile: 'FirmwareManagement' | 'Security', h: Handler16): Handler16 => (p, call) => (s.supports(profile) ? h(p, call) : notSupported(`${call.action} needs the ${profile} profile`));
     return {
       UpdateFirmware: needs('FirmwareManagement', (p) =>
-        answer({}, () => this.firmware({ location: p['location'] as string, retrieveAt: Date.parse(p['retrieveDate'] as string), retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30 })),
+        answer({}, () => this.firmware({ location: p['location'] as string, retrieveAt: Date.parse(p['retrieveDate'] as string), ...retriesOf(p) })),
       ),
       GetDiagnostics: needs('FirmwareManagement', (p) => {
         const fileName = `diagnostics-${this.s.options.id}-${new Date(this.ctx.now()).toISOString().replace(/[:.]/g, '')}.log`;
-        return answer({ fileName }, () => this.upload('diagnostics', { location: p['location'] as string, retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30 }));
+        return answer({ fileName }, () => this.upload('diagnostics', { location: p['location'] as string, ...retriesOf(p) }));
       }),
       GetLog: needs('Security', (p) => {
         const log = p['log'] as Record<string, unknown>;
@@ -55,7 +57,7 @@ export class Maintenance16 {
         const requestId = p['requestId'] as number;
         const filename = `${String(p['logType']).toLowerCase()}-${this.s.options.id}-${requestId}.log`;
         return answer({ status: busy ? 'AcceptedCanceled' : 'Accepted', filename }, () =>
-          this.upload('log', { location: log['remoteLocation'] as string, retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30, requestId, logType: p['logType'] as string }),
+          this.upload('log', { location: log['remoteLocation'] as string, ...retriesOf(p), requestId, logType: p['logType'] as string }),
         );
       }),
       SignedUpdateFirmware: needs('Security', (p) => this.signedUpdate(p)),
@@ -73,26 +75,20 @@ export class Maintenance16 {
 
   // --- Firmware (§5.19) -----------------------------------------------------------------------
 
-  private async firmware(req: { location: string; retrieveAt: number; retries: number; retryIntervalS: number }): Promise<void> {
-    const run = ++this.firmwareRun;
+  private async firmware(req: RetryingTransfer & { retrieveAt: number }): Promise<void> {
     const f = this.s.firmware;
+    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st }));
+    const status = (st: string) => run.report(st);
     f.busy = true;
     f.signed = false;
     delete f.requestId;
-    const status = async (st: string) => {
-      if (run !== this.firmwareRun) return false;
-      f.status = st;
-      this.ctx.changed();
-      await this.ctx.send('FirmwareStatusNotification', { status: st });
-      return run === this.firmwareRun;
-    };
     if (!(await this.waitUntil(req.retrieveAt))) return;
     if (this.ctx.faults.has('firmware-installed-without-downloading')) {
       await status('Installed');
       f.busy = false;
       return;
     }
-    const downloaded = await this.download(req, () => status('Downloading'));
+    const downloaded = await this.download(run, req);
     if (downloaded === undefined) return;
     // Behaviour failed-transfers-reported-successful: carries on as if the download had worked.
     if (!downloaded.ok && !this.ctx.faults.has('failed-transfers-reported-successful')) {
@@ -117,16 +113,8 @@ export class Maintenance16 {
   }
 
   /** Downloads with retries; undefined when the run was superseded or the charger went down. */
-  private async download(req: { location: string; retries: number; retryIntervalS: number }, announce: () => Promise<boolean>): Promise<TransferResult | undefined> {
-    let last: TransferResult = { ok: false, reason: 'not tried' };
-    for (let attempt = 0; attempt <= req.retries; attempt++) {
-      if (!(await announce())) return undefined;
-      if (!(await this.ctx.sleep(STEP_S.download * 1000))) return undefined;
-      last = await transfer(req.location, 'download', { policy: this.s.options.transfers });
-      if (last.ok) return last;
-      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return undefined;
-    }
-    return last;
+  private download(run: FlowRun, req: RetryingTransfer): Promise<TransferResult | undefined> {
+    return transferWithRetries(this.ctx, run, req, { direction: 'download', announce: 'Downloading', policy: this.s.options.transfers });
   }
 
   private async waitUntil(at: number): Promise<boolean> {
@@ -196,25 +184,18 @@ export class Maintenance16 {
         installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
         signature: fw['signature'] as string,
         cert,
-        retries: (p['retries'] as number | undefined) ?? 0,
-        retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30,
+        ...retriesOf(p),
       }),
     );
   }
 
-  private async signedFirmware(req: { requestId: number; location: string; retrieveAt: number; installAt: number | undefined; signature: string; cert: X509Certificate | undefined; retries: number; retryIntervalS: number }): Promise<void> {
-    const run = ++this.firmwareRun;
+  private async signedFirmware(req: RetryingTransfer & { requestId: number; retrieveAt: number; installAt: number | undefined; signature: string; cert: X509Certificate | undefined }): Promise<void> {
     const f = this.s.firmware;
+    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId }));
+    const status = (st: string) => run.report(st);
     f.busy = true;
     f.signed = true;
     f.requestId = req.requestId;
-    const status = async (st: string) => {
-      if (run !== this.firmwareRun) return false;
-      f.status = st;
-      this.ctx.changed();
-      await this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId });
-      return run === this.firmwareRun;
-    };
     if (this.ctx.faults.has('firmware-installed-without-downloading')) {
       await status('Installed');
       f.busy = false;
@@ -224,7 +205,7 @@ export class Maintenance16 {
       if (!(await status('DownloadScheduled'))) return;
       if (!(await this.waitUntil(req.retrieveAt))) return;
     }
-    const downloaded = await this.download(req, () => status('Downloading'));
+    const downloaded = await this.download(run, req);
     if (downloaded === undefined) return;
     if (!downloaded.ok) {
       await status('DownloadFailed');
@@ -259,36 +240,23 @@ export class Maintenance16 {
 
   // --- Uploads: diagnostics (§5.9) and logs (N01) --------------------------------------------------
 
-  private async upload(kind: 'diagnostics' | 'log', req: { location: string; retries: number; retryIntervalS: number; requestId?: number; logType?: string }): Promise<void> {
+  private async upload(kind: 'diagnostics' | 'log', req: RetryingTransfer & { requestId?: number; logType?: string }): Promise<void> {
     if (kind === 'diagnostics' && this.ctx.faults.has('diagnostics-without-status')) return;
     if (kind === 'log' && this.ctx.faults.has('log-upload-without-status')) return;
-    const run = ++this.uploadRun;
     const u = this.s.upload;
+    const run = this.uploadRuns.start(u, (st) => (kind === 'diagnostics' ? this.ctx.send('DiagnosticsStatusNotification', { status: st }) : this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId })));
     u.busy = true;
     u.kind = kind;
     if (req.requestId !== undefined) u.requestId = req.requestId;
     else delete u.requestId;
-    const status = async (st: string) => {
-      if (run !== this.uploadRun) return false;
-      u.status = st;
-      this.ctx.changed();
-      if (kind === 'diagnostics') await this.ctx.send('DiagnosticsStatusNotification', { status: st });
-      else await this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId });
-      return run === this.uploadRun;
-    };
     const body = kind === 'log' && req.logType === 'SecurityLog' ? this.s.securityLog.map((e) => `${e.time} ${e.type}${e.techInfo !== undefined ? ` ${e.techInfo}` : ''}`).join('\n') : `diagnostics of ${this.s.options.id} at ${this.ctx.isoNow()}\n`;
-    let result: TransferResult = { ok: false, reason: 'not tried' };
-    for (let attempt = 0; attempt <= req.retries; attempt++) {
-      if (!(await status('Uploading'))) return;
-      if (!(await this.ctx.sleep(STEP_S.upload * 1000))) return;
-      result = await transfer(req.location, 'upload', { policy: this.s.options.transfers, body });
-      if (result.ok) break;
-      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return;
-    }
+    const result = await transferWithRetries(this.ctx, run, req, { direction: 'upload', announce: 'Uploading', policy: this.s.options.transfers, body });
+    if (result === undefined) return;
     if (!result.ok) this.ctx.log(`${kind} upload failed: ${result.reason}`);
     const hidden = kind === 'diagnostics' && this.ctx.faults.has('failed-transfers-reported-successful');
-    await status(result.ok || hidden ? 'Uploaded' : kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure');
-    if (run === this.uploadRun) u.busy = false;
+    // §4.4 DiagnosticsStatus says UploadFailed; the whitepaper's UploadLogStatusEnumType says UploadFailure.
+    await run.report(result.ok || hidden ? 'Uploaded' : kind === 'diagnostics' ? 'UploadFailed' : 'UploadFailure');
+    if (run.current) u.busy = false;
   }
 
   async sendDiagnosticsStatus(triggered: boolean): Promise<void> {
@@ -350,8 +318,8 @@ export class Maintenance16 {
   }
 
   stop(): void {
-    this.firmwareRun++;
-    this.uploadRun++;
+    this.firmwareRuns.supersede();
+    this.uploadRuns.supersede();
     if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
     this.s.upload.busy = false;
   }

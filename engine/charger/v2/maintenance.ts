@@ -8,20 +8,22 @@
 import { X509Certificate } from 'node:crypto';
 import { checkSignedChain, checkValidity, createCsr } from '../certificates';
 import type { Handled } from '../model';
-import { transfer, type TransferResult } from '../transfers';
+import { FlowRuns } from '../flows/flow-runs';
+import { retriesOf, STEP_S, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
 import { nextFirmwareVersion, signatureValid } from '../v16/maintenance';
 import { componentKey, type ComponentRef } from './device-model';
 import { answer, type Handler2 } from './handlers';
 import type { Station2 } from './station';
 
-const STEP_S = { download: 5, install: 5, upload: 3 };
-
 export class Maintenance2 {
-  private firmwareRun = 0;
-  private uploadRun = 0;
+  private readonly firmwareRuns: FlowRuns;
+  private readonly uploadRuns: FlowRuns;
   private nextMonitorId = 1;
 
-  constructor(private readonly s: Station2) {}
+  constructor(private readonly s: Station2) {
+    this.firmwareRuns = new FlowRuns(s.ctx);
+    this.uploadRuns = new FlowRuns(s.ctx);
+  }
 
   private get ctx() {
     return this.s.ctx;
@@ -38,7 +40,7 @@ export class Maintenance2 {
         const requestId = p['requestId'] as number;
         const busy = s.upload.busy;
         return answer({ status: busy ? 'AcceptedCanceled' : 'Accepted', filename: `${String(p['logType']).toLowerCase()}-${s.options.id}-${requestId}.log` }, () =>
-          this.upload({ location: log['remoteLocation'] as string, requestId, logType: p['logType'] as string, retries: (p['retries'] as number | undefined) ?? 0, retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30 }),
+          this.upload({ location: log['remoteLocation'] as string, requestId, logType: p['logType'] as string, ...retriesOf(p) }),
         );
       },
       CertificateSigned: (p) => this.certificateSigned(p['certificateChain'] as string, (p['certificateType'] as string | undefined) ?? 'ChargingStationCertificate'),
@@ -135,24 +137,17 @@ export class Maintenance2 {
         installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
         signature: typeof fw['signature'] === 'string' ? fw['signature'] : undefined,
         cert,
-        retries: (p['retries'] as number | undefined) ?? 0,
-        retryIntervalS: (p['retryInterval'] as number | undefined) ?? 30,
+        ...retriesOf(p),
       }),
     );
   }
 
-  private async firmwareFlow(req: { requestId: number; location: string; retrieveAt: number; installAt: number | undefined; signature: string | undefined; cert: X509Certificate | undefined; retries: number; retryIntervalS: number }): Promise<void> {
-    const run = ++this.firmwareRun;
+  private async firmwareFlow(req: RetryingTransfer & { requestId: number; retrieveAt: number; installAt: number | undefined; signature: string | undefined; cert: X509Certificate | undefined }): Promise<void> {
     const f = this.s.firmware;
+    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId }));
+    const status = (st: string) => run.report(st);
     f.busy = true;
     f.requestId = req.requestId;
-    const status = async (st: string) => {
-      if (run !== this.firmwareRun) return false;
-      f.status = st;
-      this.ctx.changed();
-      await this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId });
-      return run === this.firmwareRun;
-    };
     if (this.ctx.faults.has('firmware-installed-without-downloading')) {
       await status('Installed');
       f.busy = false;
@@ -162,14 +157,8 @@ export class Maintenance2 {
       if (!(await status('DownloadScheduled'))) return;
       if (!(await this.ctx.sleep(req.retrieveAt - this.ctx.now()))) return;
     }
-    let result: TransferResult = { ok: false, reason: 'not tried' };
-    for (let attempt = 0; attempt <= req.retries; attempt++) {
-      if (!(await status('Downloading'))) return;
-      if (!(await this.ctx.sleep(STEP_S.download * 1000))) return;
-      result = await transfer(req.location, 'download', { policy: this.s.options.transfers });
-      if (result.ok) break;
-      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return;
-    }
+    const result = await transferWithRetries(this.ctx, run, req, { direction: 'download', announce: 'Downloading', policy: this.s.options.transfers });
+    if (result === undefined) return;
     if (!result.ok) {
       this.ctx.log(`firmware download failed: ${result.reason}`);
       await status('DownloadFailed');
@@ -228,30 +217,17 @@ export class Maintenance2 {
 
   // --- Logs (N01) ---------------------------------------------------------------------------------------
 
-  private async upload(req: { location: string; requestId: number; logType: string; retries: number; retryIntervalS: number }): Promise<void> {
+  private async upload(req: RetryingTransfer & { requestId: number; logType: string }): Promise<void> {
     if (this.ctx.faults.has('log-upload-without-status')) return;
-    const run = ++this.uploadRun;
     const u = this.s.upload;
+    const run = this.uploadRuns.start(u, (st) => this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId }));
     u.busy = true;
     u.requestId = req.requestId;
-    const status = async (st: string) => {
-      if (run !== this.uploadRun) return false;
-      u.status = st;
-      this.ctx.changed();
-      await this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId });
-      return run === this.uploadRun;
-    };
     const body = req.logType === 'SecurityLog' ? this.s.securityLog.map((e) => `${e.time} ${e.type} ${e.techInfo ?? ''}`).join('\n') : `diagnostics of ${this.s.options.id} at ${this.ctx.isoNow()}\n`;
-    let result: TransferResult = { ok: false, reason: 'not tried' };
-    for (let attempt = 0; attempt <= req.retries; attempt++) {
-      if (!(await status('Uploading'))) return;
-      if (!(await this.ctx.sleep(STEP_S.upload * 1000))) return;
-      result = await transfer(req.location, 'upload', { policy: this.s.options.transfers, body });
-      if (result.ok) break;
-      if (attempt < req.retries && !(await this.ctx.sleep(req.retryIntervalS * 1000))) return;
-    }
-    await status(result.ok ? 'Uploaded' : 'UploadFailure');
-    if (run === this.uploadRun) u.busy = false;
+    const result = await transferWithRetries(this.ctx, run, req, { direction: 'upload', announce: 'Uploading', policy: this.s.options.transfers, body });
+    if (result === undefined) return;
+    await run.report(result.ok ? 'Uploaded' : 'UploadFailure');
+    if (run.current) u.busy = false;
   }
 
   async sendLogStatus(): Promise<void> {
@@ -312,8 +288,8 @@ export class Maintenance2 {
   }
 
   stop(): void {
-    this.firmwareRun++;
-    this.uploadRun++;
+    this.firmwareRuns.supersede();
+    this.uploadRuns.supersede();
     if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
     this.s.upload.busy = false;
   }
