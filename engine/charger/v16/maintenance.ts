@@ -6,17 +6,13 @@
 // certificates), N01 (GetLog, LogStatusNotification with the request's requestId), L01
 // (SignedUpdateFirmware and SignedFirmwareStatusNotification, InvalidSignature and the
 // FirmwareUpdated security event), §8 (security events).
-import { verify, X509Certificate, constants } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { checkSignedChain, checkValidity, createCsr } from '../certificates';
-import { FlowRuns, type FlowRun } from '../flows/flow-runs';
-import { retriesOf, STEP_S, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
-import type { TransferResult } from '../transfers';
+import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
+import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil } from '../flows/firmware-steps';
+import { FlowRuns } from '../flows/flow-runs';
+import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
 import { answer, notSupported, trigger, type Handler16, type Parts16 } from './handlers';
-
-export function nextFirmwareVersion(v: string): string {
-  const m = /(\d+)(\D*)$/.exec(v);
-  return m === null ? `${v}.1` : `${v.slice(0, m.index)}${Number(m[1]) + 1}${m[2]}`;
-}
 
 export class Maintenance16 {
   private readonly firmwareRuns: FlowRuns;
@@ -76,58 +72,27 @@ export class Maintenance16 {
   // --- Firmware (§5.19) -----------------------------------------------------------------------
 
   private async firmware(req: RetryingTransfer & { retrieveAt: number }): Promise<void> {
-    const f = this.s.firmware;
+    const s = this.s;
+    const f = s.firmware;
     const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st }));
-    const status = (st: string) => run.report(st);
     f.busy = true;
     f.signed = false;
     delete f.requestId;
-    if (!(await this.waitUntil(req.retrieveAt))) return;
-    if (this.ctx.faults.has('firmware-installed-without-downloading')) {
-      await status('Installed');
-      f.busy = false;
-      return;
-    }
-    const downloaded = await this.download(run, req);
+    // §4.5 FirmwareStatus has no DownloadScheduled: the charge point waits for retrieveDate silently.
+    if (!(await waitUntil(this.ctx, req.retrieveAt))) return;
+    if (this.ctx.faults.has('firmware-installed-without-downloading')) return endFirmwareRun(s, run, 'Installed');
+    const downloaded = await downloadFirmware(s, run, req);
     if (downloaded === undefined) return;
     // Behaviour failed-transfers-reported-successful: carries on as if the download had worked.
     if (!downloaded.ok && !this.ctx.faults.has('failed-transfers-reported-successful')) {
       this.ctx.log(`firmware download failed: ${downloaded.reason}`);
-      await status('DownloadFailed');
-      f.busy = false;
-      return;
+      return endFirmwareRun(s, run, 'DownloadFailed');
     }
-    if (!(await status('Downloaded'))) return;
-    if (!(await this.waitForNoTransactions())) return;
-    if (!(await status('Installing'))) return;
-    if (!(await this.ctx.sleep(STEP_S.install * 1000))) return;
-    if (this.s.firmwareInstallFails && !this.ctx.faults.has('failed-transfers-reported-successful')) {
-      await status('InstallationFailed');
-      f.busy = false;
-      return;
-    }
-    this.s.firmwareVersion = nextFirmwareVersion(this.s.firmwareVersion);
-    // Reboot first, then Installed (errata 3.47 diagram, TC_044_1_CS).
-    f.afterBoot = ['Installed'];
-    this.ctx.reboot('FirmwareUpdate', 'clean');
-  }
-
-  /** Downloads with retries; undefined when the run was superseded or the charger went down. */
-  private download(run: FlowRun, req: RetryingTransfer): Promise<TransferResult | undefined> {
-    return transferWithRetries(this.ctx, run, req, { direction: 'download', announce: 'Downloading', policy: this.s.options.transfers });
-  }
-
-  private async waitUntil(at: number): Promise<boolean> {
-    const delay = Number.isFinite(at) ? at - this.ctx.now() : 0;
-    return delay <= 0 ? true : this.ctx.sleep(delay);
-  }
-
-  /** Installation waits for running transactions to end (§5.19, L01.FR.06). */
-  private async waitForNoTransactions(): Promise<boolean> {
-    while (this.s.outlets.some((c) => c.transaction !== undefined)) {
-      if (!(await this.ctx.sleep(1000))) return false;
-    }
-    return true;
+    if (!(await run.report('Downloaded'))) return;
+    if (!(await installFirmware(s, run))) return;
+    if (s.firmwareInstallFails && !this.ctx.faults.has('failed-transfers-reported-successful')) return endFirmwareRun(s, run, 'InstallationFailed');
+    // No InstallRebooting in §4.5: the reboot comes unannounced.
+    rebootIntoNewFirmware(s);
   }
 
   /** Statuses due after the reboot that installed a firmware (called once accepted). */
@@ -182,60 +147,19 @@ export class Maintenance16 {
         location: fw['location'] as string,
         retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
         installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
-        signature: fw['signature'] as string,
-        cert,
+        signature: { value: fw['signature'] as string, cert },
         ...retriesOf(p),
       }),
     );
   }
 
-  private async signedFirmware(req: RetryingTransfer & { requestId: number; retrieveAt: number; installAt: number | undefined; signature: string; cert: X509Certificate | undefined }): Promise<void> {
+  private signedFirmware(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;
     const run = this.firmwareRuns.start(f, (st) => this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId }));
-    const status = (st: string) => run.report(st);
     f.busy = true;
     f.signed = true;
     f.requestId = req.requestId;
-    if (this.ctx.faults.has('firmware-installed-without-downloading')) {
-      await status('Installed');
-      f.busy = false;
-      return;
-    }
-    if (req.retrieveAt > this.ctx.now()) {
-      if (!(await status('DownloadScheduled'))) return;
-      if (!(await this.waitUntil(req.retrieveAt))) return;
-    }
-    const downloaded = await this.download(run, req);
-    if (downloaded === undefined) return;
-    if (!downloaded.ok) {
-      await status('DownloadFailed');
-      f.busy = false;
-      return;
-    }
-    if (!(await status('Downloaded'))) return;
-    if (!signatureValid(req.signature, req.cert, downloaded.bytes) && !this.ctx.faults.has('installs-despite-bad-signature')) {
-      await status('InvalidSignature');
-      this.s.securityEvent('InvalidFirmwareSignature', `requestId ${req.requestId}`);
-      f.busy = false;
-      return;
-    }
-    if (!(await status('SignatureVerified'))) return;
-    if (req.installAt !== undefined && req.installAt > this.ctx.now()) {
-      if (!(await status('InstallScheduled'))) return;
-      if (!(await this.waitUntil(req.installAt))) return;
-    }
-    if (!(await this.waitForNoTransactions())) return;
-    if (!(await status('Installing'))) return;
-    if (!(await this.ctx.sleep(STEP_S.install * 1000))) return;
-    if (this.s.firmwareInstallFails) {
-      await status('InstallationFailed');
-      f.busy = false;
-      return;
-    }
-    if (!(await status('InstallRebooting'))) return;
-    this.s.firmwareVersion = nextFirmwareVersion(this.s.firmwareVersion);
-    f.afterBoot = ['Installed'];
-    this.ctx.reboot('FirmwareUpdate', 'clean');
+    return updateFirmwareL01(this.s, run, req, { logDownloadFailure: false });
   }
 
   // --- Uploads: diagnostics (§5.9) and logs (N01) --------------------------------------------------
@@ -322,28 +246,5 @@ export class Maintenance16 {
     this.uploadRuns.supersede();
     if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
     this.s.upload.busy = false;
-  }
-}
-
-/**
- * Firmware signature check (L01.FR.04): over the downloaded bytes with the signing
- * certificate's key when the bytes are at hand (RSA-PSS, RSA PKCS#1 v1.5 or ECDSA, SHA-256);
- * otherwise (a simulated download) the signature must at least be plausible base64.
- */
-export function signatureValid(signature: string, cert: X509Certificate | undefined, bytes: Buffer | undefined): boolean {
-  const sig = Buffer.from(signature, 'base64');
-  if (sig.length < 16 || sig.toString('base64').replace(/=+$/, '') !== signature.replace(/\s/g, '').replace(/=+$/, '')) return false;
-  if (bytes === undefined || cert === undefined) return true;
-  const key = cert.publicKey;
-  try {
-    if (key.asymmetricKeyType === 'rsa') {
-      return (
-        verify('sha256', bytes, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }, sig) ||
-        verify('sha256', bytes, key, sig)
-      );
-    }
-    return verify('sha256', bytes, key, sig);
-  } catch {
-    return false;
   }
 }

@@ -154,6 +154,11 @@ export class Station16 {
     return this.connectors.slice(1);
   }
 
+  /** A transaction runs on some connector (firmware installation waits for none, §5.19). */
+  transactionRunning(): boolean {
+    return this.outlets.some((c) => c.transaction !== undefined);
+  }
+
   newLocalTransactionId(): number {
     return this.nextLocalTx++;
   }

@@ -8,9 +8,9 @@
 import { X509Certificate } from 'node:crypto';
 import { checkSignedChain, checkValidity, createCsr } from '../certificates';
 import type { Handled } from '../model';
+import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
 import { FlowRuns } from '../flows/flow-runs';
-import { retriesOf, STEP_S, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
-import { nextFirmwareVersion, signatureValid } from '../v16/maintenance';
+import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
 import { componentKey, type ComponentRef } from './device-model';
 import { answer, type Handler2 } from './handlers';
 import type { Station2 } from './station';
@@ -135,64 +135,18 @@ export class Maintenance2 {
         location: fw['location'] as string,
         retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
         installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
-        signature: typeof fw['signature'] === 'string' ? fw['signature'] : undefined,
-        cert,
+        signature: typeof fw['signature'] === 'string' ? { value: fw['signature'], cert } : undefined,
         ...retriesOf(p),
       }),
     );
   }
 
-  private async firmwareFlow(req: RetryingTransfer & { requestId: number; retrieveAt: number; installAt: number | undefined; signature: string | undefined; cert: X509Certificate | undefined }): Promise<void> {
+  private firmwareFlow(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;
     const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId }));
-    const status = (st: string) => run.report(st);
     f.busy = true;
     f.requestId = req.requestId;
-    if (this.ctx.faults.has('firmware-installed-without-downloading')) {
-      await status('Installed');
-      f.busy = false;
-      return;
-    }
-    if (req.retrieveAt > this.ctx.now()) {
-      if (!(await status('DownloadScheduled'))) return;
-      if (!(await this.ctx.sleep(req.retrieveAt - this.ctx.now()))) return;
-    }
-    const result = await transferWithRetries(this.ctx, run, req, { direction: 'download', announce: 'Downloading', policy: this.s.options.transfers });
-    if (result === undefined) return;
-    if (!result.ok) {
-      this.ctx.log(`firmware download failed: ${result.reason}`);
-      await status('DownloadFailed');
-      f.busy = false;
-      return;
-    }
-    if (!(await status('Downloaded'))) return;
-    if (req.signature !== undefined) {
-      if (!signatureValid(req.signature, req.cert, result.bytes) && !this.ctx.faults.has('installs-despite-bad-signature')) {
-        await status('InvalidSignature');
-        this.s.securityEvent('InvalidFirmwareSignature', `requestId ${req.requestId}`);
-        f.busy = false;
-        return;
-      }
-      if (!(await status('SignatureVerified'))) return;
-    }
-    if (req.installAt !== undefined && req.installAt > this.ctx.now()) {
-      if (!(await status('InstallScheduled'))) return;
-      if (!(await this.ctx.sleep(req.installAt - this.ctx.now()))) return;
-    }
-    while (this.s.evses.some((e) => e.transaction !== undefined)) {
-      if (!(await this.ctx.sleep(1000))) return;
-    }
-    if (!(await status('Installing'))) return;
-    if (!(await this.ctx.sleep(STEP_S.install * 1000))) return;
-    if (this.s.firmwareInstallFails) {
-      await status('InstallationFailed');
-      f.busy = false;
-      return;
-    }
-    if (!(await status('InstallRebooting'))) return;
-    this.s.firmwareVersion = nextFirmwareVersion(this.s.firmwareVersion);
-    f.afterBoot = ['Installed'];
-    this.ctx.reboot('FirmwareUpdate', 'clean');
+    return updateFirmwareL01(this.s, run, req, { logDownloadFailure: true });
   }
 
   afterBoot(): void {

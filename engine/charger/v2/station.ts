@@ -181,6 +181,11 @@ export class Station2 {
     return id >= 1 ? this.evses[id - 1] : undefined;
   }
 
+  /** A transaction runs on some EVSE (firmware installation waits for none, L01.FR.06). */
+  transactionRunning(): boolean {
+    return this.evses.some((e) => e.transaction !== undefined);
+  }
+
   // --- Statuses (G01–G04) ---------------------------------------------------------------------
 
   private derive(e: Evse2): Status2 {
