@@ -5,15 +5,12 @@
 // OCPP 1.6 §5.1–§5.18 and §6, errata 3.23 (ClearCache Rejected only without a cache),
 // 3.25/3.26 (ClearChargingProfile matching), 3.57 (no startSchedule in the composite),
 // 3.85 (UnlockConnector unknown connector → NotSupported).
-import type { IncomingCall } from '../../rpc/endpoint';
+import { answer, type CallHandler } from '../answers';
 import type { Handled } from '../model';
 import type { Profile } from '../smart-charging';
 import type { Sessions16 } from './sessions';
 import type { Connector16, Reservation16, Station16 } from './station';
 
-export type Handler16 = (payload: Record<string, unknown>, call: IncomingCall) => Handled | Promise<Handled>;
-
-export const answer = (result: Record<string, unknown>, after?: () => void | Promise<void>): Handled => ({ answer: { result }, ...(after !== undefined ? { after } : {}) });
 export const notSupported = (what: string): Handled => ({ answer: { error: { code: 'NotSupported', description: what } } });
 
 export interface Parts16 {
@@ -21,11 +18,11 @@ export interface Parts16 {
   sessions: Sessions16;
 }
 
-export function coreHandlers({ s, sessions }: Parts16): Record<string, Handler16> {
+export function coreHandlers({ s, sessions }: Parts16): Record<string, CallHandler> {
   const ctx = s.ctx;
   const connectorOf = (p: Record<string, unknown>) => s.connector(p['connectorId'] as number);
 
-  const handlers: Record<string, Handler16> = {
+  const handlers: Record<string, CallHandler> = {
     // §5.11
     RemoteStartTransaction: (p) => {
       const idTag = p['idTag'] as string;

@@ -12,7 +12,8 @@ import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l0
 import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil } from '../flows/firmware-steps';
 import { FlowRuns } from '../flows/flow-runs';
 import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
-import { answer, notSupported, trigger, type Handler16, type Parts16 } from './handlers';
+import { answer, type CallHandler } from '../answers';
+import { notSupported, trigger, type Parts16 } from './handlers';
 
 export class Maintenance16 {
   private readonly firmwareRuns: FlowRuns;
@@ -36,9 +37,9 @@ export class Maintenance16 {
     return this.ctx.faults.has('wrong-certificate-hash') ? 'spki' : 'key';
   }
 
-  handlers(): Record<string, Handler16> {
+  handlers(): Record<string, CallHandler> {
     const s = this.s;
-    const needs = (profile: 'FirmwareManagement' | 'Security', h: Handler16): Handler16 => (p, call) => (s.supports(profile) ? h(p, call) : notSupported(`${call.action} needs the ${profile} profile`));
+    const needs = (profile: 'FirmwareManagement' | 'Security', h: CallHandler): CallHandler => (p, call) => (s.supports(profile) ? h(p, call) : notSupported(`${call.action} needs the ${profile} profile`));
     return {
       UpdateFirmware: needs('FirmwareManagement', (p) =>
         answer({}, () => this.firmware({ location: p['location'] as string, retrieveAt: Date.parse(p['retrieveDate'] as string), ...retriesOf(p) })),
@@ -127,7 +128,7 @@ export class Maintenance16 {
 
   // --- Signed firmware (whitepaper L01) -----------------------------------------------------------
 
-  private signedUpdate(p: Record<string, unknown>): ReturnType<Handler16> {
+  private signedUpdate(p: Record<string, unknown>): ReturnType<CallHandler> {
     const fw = p['firmware'] as Record<string, unknown>;
     const requestId = p['requestId'] as number;
     let cert: X509Certificate | undefined;
@@ -207,7 +208,7 @@ export class Maintenance16 {
     if (r?.kind === 'result') this.ctx.log(`SignCertificate ${String(r.payload['status'])}`);
   }
 
-  private certificateSigned(chain: string): ReturnType<Handler16> {
+  private certificateSigned(chain: string): ReturnType<CallHandler> {
     const s = this.s;
     if (chain.length > s.config.int('CertificateSignedMaxChainSize', 10_000)) {
       return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargePointCertificate', 'certificate chain longer than CertificateSignedMaxChainSize'));
@@ -227,7 +228,7 @@ export class Maintenance16 {
     });
   }
 
-  private installCertificate(type: string, pem: string): ReturnType<Handler16> {
+  private installCertificate(type: string, pem: string): ReturnType<CallHandler> {
     const s = this.s;
     const result = s.certificates.install(type, pem, this.ctx.now());
     if (this.ctx.faults.has('accepts-invalid-certificate')) return answer({ status: 'Accepted' });

@@ -4,7 +4,8 @@
 import type { SimChargerState, SimConnectorState } from '../../../api/sim';
 import type { IncomingCall } from '../../rpc/endpoint';
 import type { BootReason, ChargerModel, Handled, ModelContext, ModelOptions, OperatorModel, ReconnectPolicy, RetryPolicy } from '../model';
-import { coreHandlers, profileProblem, toProfile, type Handler16 } from './handlers';
+import type { CallHandler } from '../answers';
+import { coreHandlers, profileProblem, toProfile } from './handlers';
 import { Maintenance16 } from './maintenance';
 import { Sessions16 } from './sessions';
 import { Station16, type Connector16 } from './station';
@@ -18,7 +19,7 @@ export class ChargePoint16 implements ChargerModel {
   readonly sessions: Sessions16;
   readonly maintenance: Maintenance16;
   readonly operator: OperatorModel;
-  private readonly handlers: Record<string, Handler16>;
+  private readonly handlers: Record<string, CallHandler>;
   private failedStreak = false;
 
   constructor(

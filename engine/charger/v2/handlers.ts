@@ -6,17 +6,14 @@
 // cache), D01–D02, E14 (GetTransactionStatus), F01–F06 (F06.FR.17: a triggered
 // BootNotification is rejected once accepted), G03–G04, H01–H04, I (CostUpdated), K01–K10,
 // O01–O06, P01.
-import type { IncomingCall } from '../../rpc/endpoint';
 import { parseMeasurandList } from '../meter';
+import { answer, type CallHandler } from '../answers';
 import type { Handled } from '../model';
 import type { Profile } from '../smart-charging';
 import { componentKey, keyOf, type ComponentRef, type VariableDefinition, type VariableRef } from './device-model';
 import type { Evse2, IdToken, Reservation2, Station2 } from './station';
 import type { Transactions2 } from './transactions';
 
-export type Handler2 = (payload: Record<string, unknown>, call: IncomingCall) => Handled | Promise<Handled>;
-
-export const answer = (result: Record<string, unknown>, after?: () => void | Promise<void>): Handled => ({ answer: { result }, ...(after !== undefined ? { after } : {}) });
 
 export interface Parts2 {
   s: Station2;
@@ -57,7 +54,7 @@ function notifyReport(s: Station2, requestId: number, items: VariableDefinition[
   })();
 }
 
-export function handlers2(parts: Parts2): Record<string, Handler2> {
+export function handlers2(parts: Parts2): Record<string, CallHandler> {
   const { s, tx } = parts;
   const ctx = s.ctx;
   const dm = s.dm;

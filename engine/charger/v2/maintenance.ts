@@ -12,7 +12,7 @@ import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l0
 import { FlowRuns } from '../flows/flow-runs';
 import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
 import { componentKey, type ComponentRef } from './device-model';
-import { answer, type Handler2 } from './handlers';
+import { answer, type CallHandler } from '../answers';
 import type { Station2 } from './station';
 
 export class Maintenance2 {
@@ -29,7 +29,7 @@ export class Maintenance2 {
     return this.s.ctx;
   }
 
-  handlers(): Record<string, Handler2> {
+  handlers(): Record<string, CallHandler> {
     const s = this.s;
     return {
       UpdateFirmware: (p) => this.updateFirmware(p),

@@ -6,7 +6,8 @@ import type { IncomingCall } from '../../rpc/endpoint';
 import type { BootReason, ChargerModel, Handled, ModelContext, ModelOptions, OperatorModel, ReconnectPolicy, RetryPolicy } from '../model';
 import { keyOf } from './device-model';
 import { declineAnswer } from './generic';
-import { handlers2, profileProblem2, toProfile2, type Handler2 } from './handlers';
+import type { CallHandler } from '../answers';
+import { handlers2, profileProblem2, toProfile2 } from './handlers';
 import { Maintenance2 } from './maintenance';
 import { Station2, type Evse2 } from './station';
 import { parseIdToken, Transactions2 } from './transactions';
@@ -16,7 +17,7 @@ export class ChargingStation2 implements ChargerModel {
   readonly tx: Transactions2;
   readonly maintenance: Maintenance2;
   readonly operator: OperatorModel;
-  private readonly handlers: Record<string, Handler2>;
+  private readonly handlers: Record<string, CallHandler>;
   private failedStreak = false;
 
   constructor(
