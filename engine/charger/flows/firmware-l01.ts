@@ -1,12 +1,16 @@
 // The L01 firmware update: the 1.6 security whitepaper's SignedUpdateFirmware and 2.0.1 /
-// 2.1 UpdateFirmware walk the same statuses (security whitepaper ed. 3 L01, 2.0.1 L01–L02).
-// What differs by version is the message the statuses travel in (the caller's FlowRun)
-// and whether a signature is required (the whitepaper's FirmwareType has one always).
-import type { X509Certificate } from 'node:crypto';
+// 2.1 UpdateFirmware take the same FirmwareType and walk the same statuses (security
+// whitepaper ed. 3 L01, 2.0.1 L01–L02). What differs by version is the message the statuses
+// travel in (the caller's FlowRun) and whether a signature is required (the whitepaper's
+// FirmwareType has one always, so its schema check guarantees it).
+import { X509Certificate } from 'node:crypto';
+import { answer } from '../answers';
+import { checkValidity } from '../certificates';
+import type { Handled } from '../model';
 import type { FlowRun } from './flow-runs';
 import { signatureValid } from './firmware-signature';
 import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil, type FirmwareStation } from './firmware-steps';
-import type { RetryingTransfer } from './transfer-flow';
+import { retriesOf, type RetryingTransfer } from './transfer-flow';
 
 export interface L01FirmwareRequest extends RetryingTransfer {
   requestId: number;
@@ -14,6 +18,41 @@ export interface L01FirmwareRequest extends RetryingTransfer {
   installAt: number | undefined;
   /** Absent for an unsigned 2.0.1 update. */
   signature: { value: string; cert: X509Certificate | undefined } | undefined;
+}
+
+/**
+ * Checks the signing certificate before accepting (L01.FR.23/24, with the security event
+ * InvalidFirmwareSigningCertificate, L01.FR.02); a request while another update runs
+ * cancels that one (AcceptedCanceled, L01.FR.26). `start` runs once the answer is sent.
+ */
+export function acceptL01Update(s: FirmwareStation, payload: Record<string, unknown>, start: (req: L01FirmwareRequest) => Promise<void>): Handled {
+  const fw = payload['firmware'] as Record<string, unknown>;
+  const signing = typeof fw['signingCertificate'] === 'string' ? readSigningCertificate(fw['signingCertificate'], s.ctx.now()) : undefined;
+  const problem = signing?.problem;
+  if (problem !== undefined && !s.ctx.faults.has('accepts-invalid-certificate')) {
+    return answer({ status: 'InvalidCertificate' }, () => s.securityEvent('InvalidFirmwareSigningCertificate', problem));
+  }
+  const status = s.firmware.busy ? 'AcceptedCanceled' : 'Accepted';
+  return answer({ status }, () =>
+    start({
+      requestId: payload['requestId'] as number,
+      location: fw['location'] as string,
+      retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
+      installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
+      signature: typeof fw['signature'] === 'string' ? { value: fw['signature'], cert: signing?.cert } : undefined,
+      ...retriesOf(payload),
+    }),
+  );
+}
+
+function readSigningCertificate(pem: string, now: number): { cert: X509Certificate | undefined; problem: string | undefined } {
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(pem);
+  } catch {
+    return { cert: undefined, problem: 'the signing certificate does not parse' };
+  }
+  return { cert, problem: checkValidity(cert, now) };
 }
 
 export interface L01Options {

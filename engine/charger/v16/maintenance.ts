@@ -6,13 +6,13 @@
 // certificates), N01 (GetLog, LogStatusNotification with the request's requestId), L01
 // (SignedUpdateFirmware and SignedFirmwareStatusNotification, InvalidSignature and the
 // FirmwareUpdated security event), §8 (security events).
-import { X509Certificate } from 'node:crypto';
-import { checkSignedChain, checkValidity, createCsr } from '../certificates';
-import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
+import { answer, type CallHandler } from '../answers';
+import { checkSignedChain, createCsr } from '../certificates';
+import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
 import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil } from '../flows/firmware-steps';
 import { FlowRuns } from '../flows/flow-runs';
+import { acceptGetLog } from '../flows/log-request';
 import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
-import { answer, type CallHandler } from '../answers';
 import { notSupported, trigger, type Parts16 } from './handlers';
 
 export class Maintenance16 {
@@ -48,16 +48,8 @@ export class Maintenance16 {
         const fileName = `diagnostics-${this.s.options.id}-${new Date(this.ctx.now()).toISOString().replace(/[:.]/g, '')}.log`;
         return answer({ fileName }, () => this.upload('diagnostics', { location: p['location'] as string, ...retriesOf(p) }));
       }),
-      GetLog: needs('Security', (p) => {
-        const log = p['log'] as Record<string, unknown>;
-        const busy = this.s.upload.busy;
-        const requestId = p['requestId'] as number;
-        const filename = `${String(p['logType']).toLowerCase()}-${this.s.options.id}-${requestId}.log`;
-        return answer({ status: busy ? 'AcceptedCanceled' : 'Accepted', filename }, () =>
-          this.upload('log', { location: log['remoteLocation'] as string, ...retriesOf(p), requestId, logType: p['logType'] as string }),
-        );
-      }),
-      SignedUpdateFirmware: needs('Security', (p) => this.signedUpdate(p)),
+      GetLog: needs('Security', (p) => acceptGetLog(s, p, (req) => this.upload('log', req))),
+      SignedUpdateFirmware: needs('Security', (p) => acceptL01Update(s, p, (req) => this.signedFirmware(req))),
       ExtendedTriggerMessage: needs('Security', (p) => trigger(this.parts, p['requestedMessage'] as string, p['connectorId'] as number | undefined, true)),
       CertificateSigned: needs('Security', (p) => this.certificateSigned(p['certificateChain'] as string)),
       InstallCertificate: needs('Security', (p) => this.installCertificate(p['certificateType'] as string, p['certificate'] as string)),
@@ -127,32 +119,6 @@ export class Maintenance16 {
   }
 
   // --- Signed firmware (whitepaper L01) -----------------------------------------------------------
-
-  private signedUpdate(p: Record<string, unknown>): ReturnType<CallHandler> {
-    const fw = p['firmware'] as Record<string, unknown>;
-    const requestId = p['requestId'] as number;
-    let cert: X509Certificate | undefined;
-    try {
-      cert = new X509Certificate(fw['signingCertificate'] as string);
-    } catch {
-      cert = undefined;
-    }
-    const invalid = cert === undefined ? 'the signing certificate does not parse' : checkValidity(cert, this.ctx.now());
-    if (invalid !== undefined && !this.ctx.faults.has('accepts-invalid-certificate')) {
-      return answer({ status: 'InvalidCertificate' }, () => this.s.securityEvent('InvalidFirmwareSigningCertificate', invalid));
-    }
-    const status = this.s.firmware.busy ? 'AcceptedCanceled' : 'Accepted';
-    return answer({ status }, () =>
-      this.signedFirmware({
-        requestId,
-        location: fw['location'] as string,
-        retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
-        installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
-        signature: { value: fw['signature'] as string, cert },
-        ...retriesOf(p),
-      }),
-    );
-  }
 
   private signedFirmware(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;

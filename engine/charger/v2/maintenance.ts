@@ -5,14 +5,14 @@
 // with FirmwareStatusNotification carrying the requestId; signature check; Installed after
 // the reboot; PublishFirmware is for local controllers), M03–M05, N01 (GetLog), N02–N08
 // (monitoring), N09–N10 (CustomerInformation).
-import { X509Certificate } from 'node:crypto';
-import { checkSignedChain, checkValidity, createCsr } from '../certificates';
-import type { Handled } from '../model';
-import { updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
-import { FlowRuns } from '../flows/flow-runs';
-import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
-import { componentKey, type ComponentRef } from './device-model';
 import { answer, type CallHandler } from '../answers';
+import { checkSignedChain, createCsr } from '../certificates';
+import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
+import { FlowRuns } from '../flows/flow-runs';
+import { acceptGetLog, type LogRequest } from '../flows/log-request';
+import { transferWithRetries } from '../flows/transfer-flow';
+import type { Handled } from '../model';
+import { componentKey, type ComponentRef } from './device-model';
 import type { Station2 } from './station';
 
 export class Maintenance2 {
@@ -32,17 +32,10 @@ export class Maintenance2 {
   handlers(): Record<string, CallHandler> {
     const s = this.s;
     return {
-      UpdateFirmware: (p) => this.updateFirmware(p),
+      UpdateFirmware: (p) => acceptL01Update(s, p, (req) => this.firmwareFlow(req)),
       PublishFirmware: () => answer({ status: 'Rejected' }),
       UnpublishFirmware: () => answer({ status: 'NoFirmware' }),
-      GetLog: (p) => {
-        const log = p['log'] as Record<string, unknown>;
-        const requestId = p['requestId'] as number;
-        const busy = s.upload.busy;
-        return answer({ status: busy ? 'AcceptedCanceled' : 'Accepted', filename: `${String(p['logType']).toLowerCase()}-${s.options.id}-${requestId}.log` }, () =>
-          this.upload({ location: log['remoteLocation'] as string, requestId, logType: p['logType'] as string, ...retriesOf(p) }),
-        );
-      },
+      GetLog: (p) => acceptGetLog(s, p, (req) => this.upload(req)),
       CertificateSigned: (p) => this.certificateSigned(p['certificateChain'] as string, (p['certificateType'] as string | undefined) ?? 'ChargingStationCertificate'),
       InstallCertificate: (p) => this.installCertificate(p['certificateType'] as string, p['certificate'] as string),
       GetInstalledCertificateIds: (p) => {
@@ -112,35 +105,6 @@ export class Maintenance2 {
 
   // --- Firmware (L01) ------------------------------------------------------------------------------
 
-  private updateFirmware(p: Record<string, unknown>): Handled {
-    const fw = p['firmware'] as Record<string, unknown>;
-    const requestId = p['requestId'] as number;
-    let cert: X509Certificate | undefined;
-    if (typeof fw['signingCertificate'] === 'string') {
-      let problem: string | undefined;
-      try {
-        cert = new X509Certificate(fw['signingCertificate']);
-        problem = checkValidity(cert, this.ctx.now());
-      } catch {
-        problem = 'the signing certificate does not parse';
-      }
-      if (problem !== undefined && !this.ctx.faults.has('accepts-invalid-certificate')) {
-        return answer({ status: 'InvalidCertificate' }, () => this.s.securityEvent('InvalidFirmwareSigningCertificate', problem));
-      }
-    }
-    const status = this.s.firmware.busy ? 'AcceptedCanceled' : 'Accepted';
-    return answer({ status }, () =>
-      this.firmwareFlow({
-        requestId,
-        location: fw['location'] as string,
-        retrieveAt: Date.parse(fw['retrieveDateTime'] as string),
-        installAt: typeof fw['installDateTime'] === 'string' ? Date.parse(fw['installDateTime']) : undefined,
-        signature: typeof fw['signature'] === 'string' ? { value: fw['signature'], cert } : undefined,
-        ...retriesOf(p),
-      }),
-    );
-  }
-
   private firmwareFlow(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;
     const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId }));
@@ -171,7 +135,7 @@ export class Maintenance2 {
 
   // --- Logs (N01) ---------------------------------------------------------------------------------------
 
-  private async upload(req: RetryingTransfer & { requestId: number; logType: string }): Promise<void> {
+  private async upload(req: LogRequest): Promise<void> {
     if (this.ctx.faults.has('log-upload-without-status')) return;
     const u = this.s.upload;
     const run = this.uploadRuns.start(u, (st) => this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId }));
