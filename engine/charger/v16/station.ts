@@ -7,16 +7,14 @@
 // (every connector and connector 0 after Accepted). Statuses are derived from the facts
 // (cable, authorization, transaction, reservation, availability, fault), so every reported
 // change follows the §4.9 table.
-import type { KeyObject } from 'node:crypto';
 import type { Profile16 } from '../../ocpp/catalog';
-import { AuthCache, LocalAuthList } from '../auth';
+import type { BehaviourName } from '../behaviours';
 import { CertificateStore } from '../certificates';
 import { ConnectorMeter, type Reading } from '../meter';
 import type { ModelContext, ModelOptions } from '../model';
-import type { BehaviourName } from '../behaviours';
-import { ProfileStore, type CompositeRequest, type PurposeKind } from '../smart-charging';
+import type { PurposeKind } from '../smart-charging';
+import { StationBase, type CompositeFaults } from '../station-base';
 import type { TimerHandle } from '../timers';
-import type { ConnectionSecurity, SecurityProfile } from '../link';
 import { Configuration16, defaultValues } from './config';
 import type { Maintenance16 } from './maintenance';
 
@@ -103,43 +101,30 @@ export class Connector16 {
 
 export const PROFILES_ALL: readonly Profile16[] = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger', 'Security'];
 
-export class Station16 {
+export class Station16 extends StationBase {
   /** Index 0 is the charge point itself (§3.8). */
   readonly connectors: Connector16[];
   readonly config: Configuration16;
-  readonly cache = new AuthCache(100);
-  readonly list = new LocalAuthList();
-  readonly profiles = new ProfileStore();
   readonly certificates: CertificateStore;
+  protected readonly csmsRootType = 'CentralSystemRootCertificate';
   readonly supported: ReadonlySet<string>;
   stationReservations: Reservation16[] = [];
-  clientCertificate: { pem: string; key: KeyObject } | undefined;
-  pendingCsrKey: KeyObject | undefined;
-  firmwareVersion: string;
   firmware: { status: string; busy: boolean; signed: boolean; requestId?: number; afterBoot?: string[] } = { status: 'Idle', busy: false, signed: false };
   upload: { status: string; busy: boolean; kind?: 'diagnostics' | 'log'; requestId?: number; cancel?: () => void } = { status: 'Idle', busy: false };
-  readonly securityLog: Array<{ time: string; type: string; techInfo?: string }> = [];
-  localListStorageFails = false;
-  firmwareInstallFails = false;
   /** Transactions to stop with this reason once accepted after a reboot (power loss without backup). */
   stopAfterBoot: string | undefined;
-  /** A reset asked for by the CSMS: ResetOrReboot goes out after the next boot. */
-  pendingResetEvent = false;
   /** Firmware, diagnostics, logs and certificates (set by the model). */
   maintenance!: Maintenance16;
   private nextLocalTx = 1;
 
-  constructor(
-    readonly ctx: ModelContext,
-    readonly options: ModelOptions,
-  ) {
+  constructor(ctx: ModelContext, options: ModelOptions) {
+    super(ctx, options);
     const profiles = PROFILES_ALL.filter((p) => options.profiles.includes(p));
     this.supported = new Set(profiles);
     this.config = new Configuration16(profiles, { ...defaultValues(options.connectors, profiles, options.securityProfile), ...options.settings });
     const backwards = ctx.faults.has('meter-goes-backwards');
     this.connectors = Array.from({ length: options.connectors + 1 }, (_, i) => new Connector16(i, new ConnectorMeter(i === 0 ? 0 : 1000 * i, options.powerW, ctx.timeScale, backwards)));
     this.certificates = new CertificateStore(this.config.int('CertificateStoreMaxLength', 10) || 10);
-    this.firmwareVersion = options.firmwareVersion;
   }
 
   supports(profile: Profile16): boolean {
@@ -166,42 +151,11 @@ export class Station16 {
   // --- Security settings (whitepaper ed. 3 §2, A01, A05) ------------------------------------
 
   /** The HTTP Basic password: the AuthorizationKey when set, else what the simulator was given. */
-  basicAuthPassword(): string | Buffer | undefined {
+  override basicAuthPassword(): string | Buffer | undefined {
     const key = this.config.get('AuthorizationKey');
     if (key !== '') return key;
     return this.initialSecurity.password;
   }
-
-  /** A CA to check the CSMS certificate with: configured, or installed CentralSystemRootCertificates. */
-  hasCsmsRoot(): boolean {
-    return this.initialSecurity.ca !== undefined || this.certificates.list(['CentralSystemRootCertificate']).length > 0;
-  }
-
-  /** The client certificate for profile 3: the one CertificateSigned installed, else the configured one. */
-  clientCertificateFor3(): { cert: string; key: string } | undefined {
-    if (this.clientCertificate !== undefined) return { cert: this.clientCertificate.pem, key: this.clientCertificate.key.export({ type: 'pkcs8', format: 'pem' }) as string };
-    const { cert, key } = this.initialSecurity;
-    return cert !== undefined && key !== undefined ? { cert, key } : undefined;
-  }
-
-  /** The connection settings for a security profile. */
-  securityFor(profile: number): ConnectionSecurity {
-    const base = this.initialSecurity;
-    const roots = this.certificates.list(['CentralSystemRootCertificate']).map((c) => c.pem);
-    const ca = [base.ca, ...roots].filter((x): x is string => x !== undefined).join('\n');
-    const password = this.basicAuthPassword();
-    const client = profile === 3 ? this.clientCertificateFor3() : undefined;
-    return {
-      profile: profile as SecurityProfile,
-      ...(profile !== 3 && password !== undefined ? { password } : {}),
-      ...(ca !== '' ? { ca } : {}),
-      ...(client !== undefined ? client : {}),
-      ...(base.insecure === true ? { insecure: true } : {}),
-    };
-  }
-
-  /** What the charger was started with (the facade's connection settings). */
-  initialSecurity: ConnectionSecurity = { profile: 0 };
 
   // --- Status --------------------------------------------------------------------------------
 
@@ -310,25 +264,13 @@ export class Station16 {
 
   /** The charging-profile limit for a connector now, W (undefined: no profile applies). */
   limitW(c: Connector16): number | undefined {
-    const now = this.ctx.now();
     const tx = c.transaction;
-    const limit = this.profiles.limitAt(
-      {
-        connectorId: c.id,
-        from: now,
-        durationS: 0,
-        unit: 'W',
-        localLimit: { limit: this.options.powerW, unit: 'W' },
-        ...(tx !== undefined ? { transaction: { id: tx.transactionId !== undefined ? String(tx.transactionId) : `local-${tx.localId}`, startedAt: tx.startedAt } } : {}),
-        ...this.compositeFaults(),
-      },
-      now,
-    );
-    return limit === undefined ? undefined : Math.max(0, Math.min(limit.limit, this.options.powerW));
+    const transaction = tx !== undefined ? { id: tx.transactionId !== undefined ? String(tx.transactionId) : `local-${tx.localId}`, startedAt: tx.startedAt } : undefined;
+    return this.profileLimitW(c.id, transaction, this.compositeFaults());
   }
 
   /** How the faulty behaviours of smart charging bend the composite (smart-charging.ts CompositeRequest). */
-  compositeFaults(): Pick<CompositeRequest, 'lowestStackWins' | 'ignoredKinds' | 'txDefaultAfterTxProfile' | 'txDefaultSparesRunningTransaction'> {
+  compositeFaults(): Required<CompositeFaults> {
     const has = (name: BehaviourName) => this.ctx.faults.has(name);
     const ignoredKinds: PurposeKind[] = [...(has('txdefault-ignored') ? (['txDefault'] as const) : []), ...(has('txprofile-ignored') ? (['tx'] as const) : [])];
     return {
@@ -367,15 +309,8 @@ export class Station16 {
 
   // --- Security events (security whitepaper ed. 3 §3, §8) ------------------------------------
 
-  /** Logs a security event and sends it (queued with guaranteed delivery, A04.FR.02). */
+  /** Logs a security event; sent only with the Security profile (the whitepaper's messages). */
   securityEvent(type: string, techInfo?: string): void {
-    const entry = { time: this.ctx.isoNow(), type, ...(techInfo !== undefined ? { techInfo: techInfo.slice(0, 255) } : {}) };
-    this.securityLog.push(entry);
-    if (this.securityLog.length > 1000) this.securityLog.shift();
-    this.ctx.log(`security event ${type}${techInfo !== undefined ? `: ${techInfo}` : ''}`);
-    if (!this.supports('Security') || this.ctx.faults.has('no-security-events')) return;
-    this.ctx.spawn('SecurityEventNotification', async () => {
-      await this.ctx.send('SecurityEventNotification', { type, timestamp: entry.time, ...(entry.techInfo !== undefined ? { techInfo: entry.techInfo } : {}) }, { kind: 'guaranteed' });
-    });
+    this.keepSecurityEvent(type, techInfo, this.supports('Security'));
   }
 }

@@ -5,14 +5,11 @@
 // 2.0.1 Part 2 G01–G04 (Available, Occupied, Reserved, Unavailable, Faulted; a
 // StatusNotification per connector on every change and after boot, B01.FR.?? / G01),
 // A04 and Appendix 1 (security events, critical ones pushed).
-import type { KeyObject } from 'node:crypto';
 import type { OcppVersion } from '../../../api/model';
-import { AuthCache, LocalAuthList } from '../auth';
 import { CertificateStore } from '../certificates';
-import type { ConnectionSecurity, SecurityProfile } from '../link';
 import { ConnectorMeter, type Reading } from '../meter';
 import type { ModelContext, ModelOptions } from '../model';
-import { ProfileStore } from '../smart-charging';
+import { StationBase } from '../station-base';
 import type { TimerHandle } from '../timers';
 import { DeviceModel, parseSettingKey, standardVariables } from './device-model';
 
@@ -105,39 +102,30 @@ const CRITICAL = new Set([
   'InvalidTLSCipherSuite',
 ]);
 
-export class Station2 {
+export class Station2 extends StationBase {
   readonly evses: Evse2[];
   readonly dm: DeviceModel;
-  readonly cache = new AuthCache(100);
-  readonly list = new LocalAuthList();
-  readonly profiles = new ProfileStore();
   readonly certificates: CertificateStore;
+  protected readonly csmsRootType = 'CSMSRootCertificate';
   operative = true;
   fault: string | undefined;
   /** Not EVSE-specific reservations. */
   stationReservations: Reservation2[] = [];
-  clientCertificate: { pem: string; key: KeyObject } | undefined;
-  pendingCsrKey: KeyObject | undefined;
-  firmwareVersion: string;
   firmware: { status: string; busy: boolean; requestId?: number; afterBoot?: string[] } = { status: 'Idle', busy: false };
   upload: { status: string; busy: boolean; requestId?: number } = { status: 'Idle', busy: false };
-  readonly securityLog: Array<{ time: string; type: string; techInfo?: string }> = [];
   readonly networkProfiles = new Map<number, Record<string, unknown>>();
   readonly displayMessages = new Map<number, Record<string, unknown>>();
   readonly monitors = new Map<number, Record<string, unknown>>();
-  localListStorageFails = false;
-  firmwareInstallFails = false;
-  pendingResetEvent = false;
   /** Reset OnIdle waiting for the transactions to end. */
   resetWhenIdle = false;
   stopAfterBoot: { trigger: string; reason: string } | undefined;
-  initialSecurity: ConnectionSecurity = { profile: 0 };
 
   constructor(
-    readonly ctx: ModelContext,
-    readonly options: ModelOptions,
+    ctx: ModelContext,
+    options: ModelOptions,
     readonly version: OcppVersion,
   ) {
+    super(ctx, options);
     const backwards = ctx.faults.has('meter-goes-backwards');
     this.evses = Array.from({ length: options.connectors }, (_, i) => new Evse2(i + 1, new ConnectorMeter(1000 * (i + 1), options.powerW, ctx.timeScale, backwards)));
     this.dm = new DeviceModel(standardVariables({ evses: options.connectors, powerW: options.powerW, vendor: options.vendor, model: options.model, id: options.id, securityProfile: options.securityProfile }));
@@ -146,7 +134,6 @@ export class Station2 {
       if (ref !== undefined) this.dm.set(ref.component, ref.variable, value);
     }
     this.certificates = new CertificateStore(10);
-    this.firmwareVersion = options.firmwareVersion;
     this.liveVariables();
   }
 
@@ -237,21 +224,9 @@ export class Station2 {
   // --- Power ---------------------------------------------------------------------------------------
 
   limitW(e: Evse2): number | undefined {
-    const now = this.ctx.now();
     const tx = e.transaction;
-    const limit = this.profiles.limitAt(
-      {
-        connectorId: e.id,
-        from: now,
-        durationS: 0,
-        unit: 'W',
-        localLimit: { limit: this.options.powerW, unit: 'W' },
-        ...(tx !== undefined ? { transaction: { id: tx.id, startedAt: tx.startedAt } } : {}),
-        lowestStackWins: this.ctx.faults.has('stacks-profiles-wrongly'),
-      },
-      now,
-    );
-    return limit === undefined ? undefined : Math.max(0, Math.min(limit.limit, this.options.powerW));
+    // The other smart-charging behaviours are 1.6 only.
+    return this.profileLimitW(e.id, tx !== undefined ? { id: tx.id, startedAt: tx.startedAt } : undefined, { lowestStackWins: this.ctx.faults.has('stacks-profiles-wrongly') });
   }
 
   /** The charging state a transaction is in now (E: chargingState). */
@@ -288,45 +263,14 @@ export class Station2 {
 
   // --- Security --------------------------------------------------------------------------------------
 
-  basicAuthPassword(): string | Buffer | undefined {
+  override basicAuthPassword(): string | Buffer | undefined {
     const d = this.dm.find({ name: 'SecurityCtrlr' }, { name: 'BasicAuthPassword' });
     if (d !== undefined && d.value !== '') return d.value;
     return this.initialSecurity.password;
   }
 
-  hasCsmsRoot(): boolean {
-    return this.initialSecurity.ca !== undefined || this.certificates.list(['CSMSRootCertificate']).length > 0;
-  }
-
-  clientCertificateFor3(): { cert: string; key: string } | undefined {
-    if (this.clientCertificate !== undefined) return { cert: this.clientCertificate.pem, key: this.clientCertificate.key.export({ type: 'pkcs8', format: 'pem' }) as string };
-    const { cert, key } = this.initialSecurity;
-    return cert !== undefined && key !== undefined ? { cert, key } : undefined;
-  }
-
-  securityFor(profile: number, password = this.basicAuthPassword()): ConnectionSecurity {
-    const base = this.initialSecurity;
-    const roots = this.certificates.list(['CSMSRootCertificate']).map((c) => c.pem);
-    const ca = [base.ca, ...roots].filter((x): x is string => x !== undefined).join('\n');
-    const client = profile === 3 ? this.clientCertificateFor3() : undefined;
-    return {
-      profile: profile as SecurityProfile,
-      ...(profile !== 3 && password !== undefined ? { password } : {}),
-      ...(ca !== '' ? { ca } : {}),
-      ...(client !== undefined ? client : {}),
-      ...(base.insecure === true ? { insecure: true } : {}),
-    };
-  }
-
-  /** Logs a security event; critical ones are sent with guaranteed delivery (A04). */
+  /** Logs a security event; critical ones (Appendix 1) are sent unless `send` says otherwise (A04). */
   securityEvent(type: string, techInfo?: string, { send }: { send?: boolean } = {}): void {
-    const entry = { time: this.ctx.isoNow(), type, ...(techInfo !== undefined ? { techInfo: techInfo.slice(0, 255) } : {}) };
-    this.securityLog.push(entry);
-    if (this.securityLog.length > 1000) this.securityLog.shift();
-    this.ctx.log(`security event ${type}${techInfo !== undefined ? `: ${techInfo}` : ''}`);
-    if (this.ctx.faults.has('no-security-events') || !(send ?? CRITICAL.has(type))) return;
-    this.ctx.spawn('SecurityEventNotification', async () => {
-      await this.ctx.send('SecurityEventNotification', { type, timestamp: entry.time, ...(entry.techInfo !== undefined ? { techInfo: entry.techInfo } : {}) }, { kind: 'guaranteed' });
-    });
+    this.keepSecurityEvent(type, techInfo, send ?? CRITICAL.has(type));
   }
 }
