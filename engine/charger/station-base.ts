@@ -6,6 +6,8 @@
 import type { KeyObject } from 'node:crypto';
 import { AuthCache, LocalAuthList } from './auth';
 import type { CertificateStore } from './certificates';
+import type { FirmwareState } from './flows/firmware-steps';
+import type { UploadState } from './flows/flow-runs';
 import type { ConnectionSecurity, SecurityProfile } from './link';
 import type { ModelContext, ModelOptions } from './model';
 import { ProfileStore, type CompositeRequest } from './smart-charging';
@@ -32,6 +34,8 @@ export abstract class StationBase {
   /** The key of the CSR on its way (SignCertificate), until CertificateSigned answers it. */
   pendingCsrKey: KeyObject | undefined;
   firmwareVersion: string;
+  abstract firmware: FirmwareState;
+  abstract upload: UploadState;
   readonly securityLog: SecurityLogEntry[] = [];
   localListStorageFails = false;
   firmwareInstallFails = false;
@@ -48,6 +52,9 @@ export abstract class StationBase {
   ) {
     this.firmwareVersion = options.firmwareVersion;
   }
+
+  /** After a reconnect: the statuses that changed while offline. */
+  abstract reportChanged(): void;
 
   // --- Security settings (whitepaper ed. 3 §2, A01, A05; 2.0.1 A00–A05) -----------------------
 

@@ -9,6 +9,12 @@ export interface FlowState {
   status: string;
 }
 
+/** A diagnostics or log upload's state. */
+export interface UploadState extends FlowState {
+  busy: boolean;
+  requestId?: number;
+}
+
 export interface FlowRun {
   /** Records a status, tells the UI and sends it; false when this run has been superseded. */
   report(status: string): Promise<boolean>;

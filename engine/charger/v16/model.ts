@@ -4,6 +4,7 @@
 import type { SimChargerState, SimConnectorState } from '../../../api/sim';
 import type { IncomingCall } from '../../rpc/endpoint';
 import type { BootReason, ChargerModel, Handled, ModelContext, ModelOptions, OperatorModel, ReconnectPolicy, RetryPolicy } from '../model';
+import { ModelBase } from '../model-base';
 import type { CallHandler } from '../answers';
 import { coreHandlers, profileProblem, toProfile } from './handlers';
 import { Maintenance16 } from './maintenance';
@@ -14,18 +15,15 @@ export class OperatorError extends Error {
   override name = 'OperatorError';
 }
 
-export class ChargePoint16 implements ChargerModel {
+export class ChargePoint16 extends ModelBase implements ChargerModel {
   readonly s: Station16;
   readonly sessions: Sessions16;
   readonly maintenance: Maintenance16;
   readonly operator: OperatorModel;
   private readonly handlers: Record<string, CallHandler>;
-  private failedStreak = false;
 
-  constructor(
-    private readonly ctx: ModelContext,
-    options: ModelOptions,
-  ) {
+  constructor(ctx: ModelContext, options: ModelOptions) {
+    super(ctx);
     this.s = new Station16(ctx, options);
     this.s.initialSecurity = ctx.security;
     this.sessions = new Sessions16(this.s);
@@ -127,18 +125,7 @@ export class ChargePoint16 implements ChargerModel {
     return { minS: n('RetryBackOffWaitMinimum', 5), repeat: n('RetryBackOffRepeatTimes', 3), randomS: n('RetryBackOffRandomRange', 2) };
   }
 
-  connectionLost(): void {
-    this.ctx.changed();
-  }
-
-  reconnected(): void {
-    this.failedStreak = false;
-    this.s.reportChanged();
-  }
-
-  connectFailed(reason: string, kind: string): void {
-    if (this.failedStreak) return;
-    this.failedStreak = true;
+  protected override firstConnectFailure(reason: string, kind: string): void {
     if (kind === 'tls') this.s.securityEvent('InvalidCentralSystemCertificate', reason);
     else if (/HTTP 401/.test(reason)) this.s.securityLog.push({ time: this.ctx.isoNow(), type: 'FailedToAuthenticateAtCentralSystem', techInfo: reason.slice(0, 255) });
   }
@@ -203,20 +190,8 @@ export class ChargePoint16 implements ChargerModel {
 
   details(): ReturnType<ChargerModel['details']> {
     const s = this.s;
-    const out: ReturnType<ChargerModel['details']> = {
-      configuration: s.config.entries(),
-      localList: { version: s.list.version, entries: s.list.size },
-      authCache: { entries: s.cache.size },
-      chargingProfiles: s.profiles.all().map((p) => ({ id: p.id, connectorId: p.connectorId, purpose: p.purpose, stackLevel: p.stackLevel, ...(p.transactionId !== undefined ? { transactionId: p.transactionId } : {}) })),
-      firmware: { status: s.firmware.status, ...(s.firmware.requestId !== undefined ? { requestId: s.firmware.requestId } : {}) },
-      upload: { status: s.upload.status, ...(s.upload.requestId !== undefined ? { requestId: s.upload.requestId } : {}) },
-      certificates: s.certificates.list().map((c) => ({ type: c.type, subject: c.x509.subject.replace(/\n/g, ', '), serialNumber: c.x509.serialNumber })),
-    };
+    const out: ReturnType<ChargerModel['details']> = { configuration: s.config.entries(), ...this.storeDetails() };
     return out satisfies Partial<SimChargerState>;
-  }
-
-  firmwareVersion(): string {
-    return this.s.firmwareVersion;
   }
 
   private makeOperator(): OperatorModel {

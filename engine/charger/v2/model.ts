@@ -4,6 +4,7 @@ import type { OcppVersion } from '../../../api/model';
 import type { SimConnectorState } from '../../../api/sim';
 import type { IncomingCall } from '../../rpc/endpoint';
 import type { BootReason, ChargerModel, Handled, ModelContext, ModelOptions, OperatorModel, ReconnectPolicy, RetryPolicy } from '../model';
+import { ModelBase } from '../model-base';
 import { keyOf } from './device-model';
 import { declineAnswer } from './generic';
 import type { CallHandler } from '../answers';
@@ -12,19 +13,19 @@ import { Maintenance2 } from './maintenance';
 import { Station2, type Evse2 } from './station';
 import { parseIdToken, Transactions2 } from './transactions';
 
-export class ChargingStation2 implements ChargerModel {
+export class ChargingStation2 extends ModelBase implements ChargerModel {
   readonly s: Station2;
   readonly tx: Transactions2;
   readonly maintenance: Maintenance2;
   readonly operator: OperatorModel;
   private readonly handlers: Record<string, CallHandler>;
-  private failedStreak = false;
 
   constructor(
-    private readonly ctx: ModelContext,
+    ctx: ModelContext,
     options: ModelOptions,
     private readonly version: OcppVersion,
   ) {
+    super(ctx);
     this.s = new Station2(ctx, options, version);
     this.s.initialSecurity = ctx.security;
     this.tx = new Transactions2(this.s);
@@ -134,18 +135,7 @@ export class ChargingStation2 implements ChargerModel {
     return { minS: dm.int('OCPPCommCtrlr', 'RetryBackOffWaitMinimum', 5), repeat: dm.int('OCPPCommCtrlr', 'RetryBackOffRepeatTimes', 3), randomS: dm.int('OCPPCommCtrlr', 'RetryBackOffRandomRange', 2) };
   }
 
-  connectionLost(): void {
-    this.ctx.changed();
-  }
-
-  reconnected(): void {
-    this.failedStreak = false;
-    this.s.reportChanged();
-  }
-
-  connectFailed(reason: string, kind: string): void {
-    if (this.failedStreak) return;
-    this.failedStreak = true;
+  protected override firstConnectFailure(reason: string, kind: string): void {
     if (kind === 'tls') this.s.securityEvent('InvalidCsmsCertificate', reason);
     else if (/HTTP 401/.test(reason)) this.s.securityEvent('FailedToAuthenticateAtCsms', reason);
   }
@@ -216,17 +206,8 @@ export class ChargingStation2 implements ChargerModel {
         mutability: d.mutability,
         ...(d.mutability !== 'WriteOnly' ? { value: s.dm.value(d) } : {}),
       })),
-      localList: { version: s.list.version, entries: s.list.size },
-      authCache: { entries: s.cache.size },
-      chargingProfiles: s.profiles.all().map((p) => ({ id: p.id, connectorId: p.connectorId, purpose: p.purpose, stackLevel: p.stackLevel, ...(p.transactionId !== undefined ? { transactionId: p.transactionId } : {}) })),
-      firmware: { status: s.firmware.status, ...(s.firmware.requestId !== undefined ? { requestId: s.firmware.requestId } : {}) },
-      upload: { status: s.upload.status, ...(s.upload.requestId !== undefined ? { requestId: s.upload.requestId } : {}) },
-      certificates: s.certificates.list().map((c) => ({ type: c.type, subject: c.x509.subject.replace(/\n/g, ', '), serialNumber: c.x509.serialNumber })),
+      ...this.storeDetails(),
     };
-  }
-
-  firmwareVersion(): string {
-    return this.s.firmwareVersion;
   }
 
   /** A variable's current value, by `Component.Variable[instance]` (tests, scripts). */
