@@ -1,19 +1,8 @@
 // CSMS-initiated messages of the 1.6 model, following the OCTT charger-side cases.
 import { describe, expect, it } from 'vitest';
-import { makeRig, type Rig } from '../testing/rig';
+import { bootedRig, callResult as result, type RigOptions } from '../testing/calls';
 
-async function booted(options: Parameters<typeof makeRig>[1] = {}): Promise<Rig> {
-  const rig = makeRig('1.6', options);
-  await rig.boot();
-  return rig;
-}
-
-const result = async (rig: Rig, action: string, payload: Record<string, unknown>) => {
-  const r = await rig.csms.call(action, payload);
-  if (r.kind !== 'result') throw new Error(`${action} answered ${r.code}: ${r.description}`);
-  expect(r.findings).toEqual([]);
-  return r.payload;
-};
+const booted = (options: RigOptions = {}) => bootedRig('1.6', options);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { createPrivateKey, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestPki, type TestPki } from '../../testing/certs';
-import { makeRig, type Rig } from '../testing/rig';
+import { bootedRig, callResult as result, type RigOptions } from '../testing/calls';
+import type { Rig } from '../testing/rig';
 
 let pki: TestPki;
 let server: Server;
@@ -35,18 +36,7 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-async function booted(options: Parameters<typeof makeRig>[1] = {}): Promise<Rig> {
-  const rig = makeRig('1.6', options);
-  await rig.boot();
-  return rig;
-}
-
-const result = async (rig: Rig, action: string, payload: Record<string, unknown>) => {
-  const r = await rig.csms.call(action, payload);
-  if (r.kind !== 'result') throw new Error(`${action} answered ${r.code}: ${r.description}`);
-  expect(r.findings).toEqual([]);
-  return r.payload;
-};
+const booted = (options: RigOptions = {}) => bootedRig('1.6', options);
 
 /** Advances simulated time while real I/O (HTTP, TCP) completes. */
 async function until(rig: Rig, done: () => boolean, step = 1, limit = 200): Promise<void> {

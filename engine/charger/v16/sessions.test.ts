@@ -1,7 +1,8 @@
 // Charging sessions of the 1.6 model, following the OCTT charger-side cases (TC_xxx_CS).
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../util/clock';
-import { makeRig, type Rig } from '../testing/rig';
+import { bootedRig, type RigOptions } from '../testing/calls';
+import type { Rig } from '../testing/rig';
 import { ManualTimers } from '../timers';
 
 const statuses = (rig: Rig, from = 0, connectorId = 1) =>
@@ -10,11 +11,7 @@ const statuses = (rig: Rig, from = 0, connectorId = 1) =>
     .filter((c) => c.index >= from && c.payload['connectorId'] === connectorId)
     .map((c) => c.payload['status']);
 
-async function booted(options: Parameters<typeof makeRig>[1] = {}): Promise<Rig> {
-  const rig = makeRig('1.6', { profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'], ...options });
-  await rig.boot();
-  return rig;
-}
+const booted = (options: RigOptions = {}) => bootedRig('1.6', { profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'], ...options });
 
 describe('1.6 charging sessions', () => {
   it('reports a status that changes back while the report of the change is still unanswered (second swipe right after Preparing)', async () => {

@@ -1,20 +1,10 @@
 // The 2.0.1 model (and 2.1 where noted), after the Part 6 charging-station test cases.
 import { describe, expect, it } from 'vitest';
 import type { OcppVersion } from '../../../api/model';
+import { bootedRig, callResult as result, type RigOptions } from '../testing/calls';
 import { makeRig, type Rig } from '../testing/rig';
 
-async function booted(options: Parameters<typeof makeRig>[1] = {}, version: OcppVersion = '2.0.1'): Promise<Rig> {
-  const rig = makeRig(version, options);
-  await rig.boot();
-  return rig;
-}
-
-const result = async (rig: Rig, action: string, payload: Record<string, unknown>) => {
-  const r = await rig.csms.call(action, payload);
-  if (r.kind !== 'result') throw new Error(`${action} answered ${r.code}: ${r.description}`);
-  expect(r.findings).toEqual([]);
-  return r.payload;
-};
+const booted = (options: RigOptions = {}, version: OcppVersion = '2.0.1') => bootedRig(version, options);
 
 const events = (rig: Rig) => rig.csms.calls('TransactionEvent').map((c) => c.payload);
 const token = (idToken: string) => ({ idToken, type: 'ISO14443' });
