@@ -7,7 +7,8 @@
 // (SignedUpdateFirmware and SignedFirmwareStatusNotification, InvalidSignature and the
 // FirmwareUpdated security event), §8 (security events).
 import { answer, type CallHandler } from '../answers';
-import { checkSignedChain, createCsr } from '../certificates';
+import { vetSignedChain } from '../certificate-signed';
+import { createCsr } from '../certificates';
 import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
 import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil } from '../flows/firmware-steps';
 import { FlowRuns } from '../flows/flow-runs';
@@ -176,18 +177,15 @@ export class Maintenance16 {
 
   private certificateSigned(chain: string): ReturnType<CallHandler> {
     const s = this.s;
-    if (chain.length > s.config.int('CertificateSignedMaxChainSize', 10_000)) {
-      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargePointCertificate', 'certificate chain longer than CertificateSignedMaxChainSize'));
-    }
-    const checked = checkSignedChain(chain, s.pendingCsrKey, this.ctx.now());
-    if (!checked.ok) {
-      if (this.ctx.faults.has('accepts-invalid-certificate')) return answer({ status: 'Accepted' });
-      this.ctx.log(`CertificateSigned rejected: ${checked.reason}`);
-      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargePointCertificate', checked.reason));
-    }
+    const vetted = vetSignedChain(s, chain, {
+      maxChainSize: s.config.int('CertificateSignedMaxChainSize', 10_000),
+      invalidEvent: 'InvalidChargePointCertificate',
+      tooLong: 'certificate chain longer than CertificateSignedMaxChainSize',
+    });
+    if (!('leaf' in vetted)) return vetted;
     s.clientCertificate = { pem: chain, key: s.pendingCsrKey! };
     s.pendingCsrKey = undefined;
-    this.ctx.log(`new charge point certificate ${checked.leaf.subject.replace(/\n/g, ', ')}`);
+    this.ctx.log(`new charge point certificate ${vetted.leaf.subject.replace(/\n/g, ', ')}`);
     return answer({ status: 'Accepted' }, () => {
       // A02.FR.08: use the new certificate from now on (behaviour security-changes-not-applied: the old one).
       if (this.ctx.security.profile === 3 && !this.ctx.faults.has('security-changes-not-applied')) this.ctx.setSecurity(s.securityFor(3), 'new charge point certificate');

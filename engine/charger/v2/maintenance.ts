@@ -6,7 +6,8 @@
 // the reboot; PublishFirmware is for local controllers), M03–M05, N01 (GetLog), N02–N08
 // (monitoring), N09–N10 (CustomerInformation).
 import { answer, type CallHandler } from '../answers';
-import { checkSignedChain, createCsr } from '../certificates';
+import { vetSignedChain } from '../certificate-signed';
+import { createCsr } from '../certificates';
 import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
 import { FlowRuns } from '../flows/flow-runs';
 import { acceptGetLog, type LogRequest } from '../flows/log-request';
@@ -163,15 +164,12 @@ export class Maintenance2 {
 
   private certificateSigned(chain: string, type: string): Handled {
     const s = this.s;
-    if (chain.length > s.dm.int('SecurityCtrlr', 'MaxCertificateChainSize', 10_000)) {
-      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargingStationCertificate', 'chain longer than MaxCertificateChainSize'));
-    }
-    const checked = checkSignedChain(chain, s.pendingCsrKey, this.ctx.now());
-    if (!checked.ok) {
-      if (this.ctx.faults.has('accepts-invalid-certificate')) return answer({ status: 'Accepted' });
-      this.ctx.log(`CertificateSigned rejected: ${checked.reason}`);
-      return answer({ status: 'Rejected' }, () => s.securityEvent('InvalidChargingStationCertificate', checked.reason));
-    }
+    const vetted = vetSignedChain(s, chain, {
+      maxChainSize: s.dm.int('SecurityCtrlr', 'MaxCertificateChainSize', 10_000),
+      invalidEvent: 'InvalidChargingStationCertificate',
+      tooLong: 'chain longer than MaxCertificateChainSize',
+    });
+    if (!('leaf' in vetted)) return vetted;
     if (type === 'ChargingStationCertificate') s.clientCertificate = { pem: chain, key: s.pendingCsrKey! };
     s.pendingCsrKey = undefined;
     return answer({ status: 'Accepted' }, () => {
