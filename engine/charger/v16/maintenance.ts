@@ -11,18 +11,16 @@ import { vetSignedChain } from '../certificate-signed';
 import { createCsr } from '../certificates';
 import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
 import { downloadFirmware, endFirmwareRun, installFirmware, rebootIntoNewFirmware, waitUntil } from '../flows/firmware-steps';
-import { FlowRuns } from '../flows/flow-runs';
 import { acceptGetLog } from '../flows/log-request';
 import { retriesOf, transferWithRetries, type RetryingTransfer } from '../flows/transfer-flow';
+import { TransferRuns } from '../flows/transfer-runs';
 import { notSupported, trigger, type Parts16 } from './handlers';
 
 export class Maintenance16 {
-  private readonly firmwareRuns: FlowRuns;
-  private readonly uploadRuns: FlowRuns;
+  private readonly runs: TransferRuns;
 
   constructor(private readonly parts: Parts16) {
-    this.firmwareRuns = new FlowRuns(parts.s.ctx);
-    this.uploadRuns = new FlowRuns(parts.s.ctx);
+    this.runs = new TransferRuns(parts.s.ctx);
   }
 
   private get s() {
@@ -68,7 +66,7 @@ export class Maintenance16 {
   private async firmware(req: RetryingTransfer & { retrieveAt: number }): Promise<void> {
     const s = this.s;
     const f = s.firmware;
-    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st }));
+    const run = this.runs.firmware.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st }));
     f.busy = true;
     f.signed = false;
     delete f.requestId;
@@ -123,7 +121,7 @@ export class Maintenance16 {
 
   private signedFirmware(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;
-    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId }));
+    const run = this.runs.firmware.start(f, (st) => this.ctx.send('SignedFirmwareStatusNotification', { status: st, requestId: req.requestId }));
     f.busy = true;
     f.signed = true;
     f.requestId = req.requestId;
@@ -136,7 +134,7 @@ export class Maintenance16 {
     if (kind === 'diagnostics' && this.ctx.faults.has('diagnostics-without-status')) return;
     if (kind === 'log' && this.ctx.faults.has('log-upload-without-status')) return;
     const u = this.s.upload;
-    const run = this.uploadRuns.start(u, (st) => (kind === 'diagnostics' ? this.ctx.send('DiagnosticsStatusNotification', { status: st }) : this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId })));
+    const run = this.runs.upload.start(u, (st) => (kind === 'diagnostics' ? this.ctx.send('DiagnosticsStatusNotification', { status: st }) : this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId })));
     u.busy = true;
     u.kind = kind;
     if (req.requestId !== undefined) u.requestId = req.requestId;
@@ -207,9 +205,6 @@ export class Maintenance16 {
   }
 
   stop(): void {
-    this.firmwareRuns.supersede();
-    this.uploadRuns.supersede();
-    if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
-    this.s.upload.busy = false;
+    this.runs.stop(this.s);
   }
 }

@@ -9,21 +9,19 @@ import { answer, type CallHandler } from '../answers';
 import { vetSignedChain } from '../certificate-signed';
 import { createCsr } from '../certificates';
 import { acceptL01Update, updateFirmwareL01, type L01FirmwareRequest } from '../flows/firmware-l01';
-import { FlowRuns } from '../flows/flow-runs';
 import { acceptGetLog, type LogRequest } from '../flows/log-request';
 import { transferWithRetries } from '../flows/transfer-flow';
+import { TransferRuns } from '../flows/transfer-runs';
 import type { Handled } from '../model';
 import { componentKey, type ComponentRef } from './device-model';
 import type { Station2 } from './station';
 
 export class Maintenance2 {
-  private readonly firmwareRuns: FlowRuns;
-  private readonly uploadRuns: FlowRuns;
+  private readonly runs: TransferRuns;
   private nextMonitorId = 1;
 
   constructor(private readonly s: Station2) {
-    this.firmwareRuns = new FlowRuns(s.ctx);
-    this.uploadRuns = new FlowRuns(s.ctx);
+    this.runs = new TransferRuns(s.ctx);
   }
 
   private get ctx() {
@@ -108,7 +106,7 @@ export class Maintenance2 {
 
   private firmwareFlow(req: L01FirmwareRequest): Promise<void> {
     const f = this.s.firmware;
-    const run = this.firmwareRuns.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId }));
+    const run = this.runs.firmware.start(f, (st) => this.ctx.send('FirmwareStatusNotification', { status: st, requestId: req.requestId }));
     f.busy = true;
     f.requestId = req.requestId;
     return updateFirmwareL01(this.s, run, req, { logDownloadFailure: true });
@@ -139,7 +137,7 @@ export class Maintenance2 {
   private async upload(req: LogRequest): Promise<void> {
     if (this.ctx.faults.has('log-upload-without-status')) return;
     const u = this.s.upload;
-    const run = this.uploadRuns.start(u, (st) => this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId }));
+    const run = this.runs.upload.start(u, (st) => this.ctx.send('LogStatusNotification', { status: st, requestId: req.requestId }));
     u.busy = true;
     u.requestId = req.requestId;
     const body = req.logType === 'SecurityLog' ? this.s.securityLog.map((e) => `${e.time} ${e.type} ${e.techInfo ?? ''}`).join('\n') : `diagnostics of ${this.s.options.id} at ${this.ctx.isoNow()}\n`;
@@ -204,9 +202,6 @@ export class Maintenance2 {
   }
 
   stop(): void {
-    this.firmwareRuns.supersede();
-    this.uploadRuns.supersede();
-    if (this.s.firmware.afterBoot === undefined) this.s.firmware.busy = false;
-    this.s.upload.busy = false;
+    this.runs.stop(this.s);
   }
 }
