@@ -150,7 +150,10 @@ export interface CompositeRequest {
   ignoredKinds?: readonly PurposeKind[];
   /** Behaviour txprofile-falls-back-to-txdefault: where the TxProfile sets no limit, the TxDefaultProfile does. */
   txDefaultAfterTxProfile?: boolean;
-  /** Behaviour txdefault-spares-running-transaction: a TxDefaultProfile installed after the transaction started does not limit it. */
+  /**
+   * Behaviour txdefault-spares-running-transaction: a TxDefaultProfile installed after the transaction started does not limit it.
+   * Installed in the same wall-clock millisecond counts as after: the start was handled first (one message at a time).
+   */
   txDefaultSparesRunningTransaction?: boolean;
 }
 
@@ -188,7 +191,7 @@ export class ProfileStore {
     const started = req.transaction?.startedAt;
     const counts = (p: Profile) =>
       req.ignoredKinds?.includes(p.kind) !== true &&
-      !(req.txDefaultSparesRunningTransaction === true && p.kind === 'txDefault' && started !== undefined && p.installedAt !== undefined && p.installedAt > started);
+      !(req.txDefaultSparesRunningTransaction === true && p.kind === 'txDefault' && started !== undefined && p.installedAt !== undefined && p.installedAt >= started);
     const profiles = this.list.filter(counts);
     const max = profiles.filter((p) => (p.kind === 'max' || p.kind === 'external') && (p.connectorId === 0 || p.connectorId === req.connectorId));
     if (req.connectorId === 0) return [max];
