@@ -207,6 +207,16 @@ describe('2.0.1 availability, reservations, smart charging, trigger, local list'
     expect(rig.cp.summary().connectors[0]!.status).toBe('Available');
   });
 
+  it('H01: an expiryDateTime is a wall-clock instant, kept as such when the station runs on a scaled clock', async () => {
+    const rig = await booted({ timeScale: 0.05 });
+    expect(await result(rig, 'ReserveNow', { id: 7, expiryDateTime: new Date(rig.timers.now() + 1000).toISOString(), idToken: token('MINE'), evseId: 1 })).toMatchObject({ status: 'Accepted' });
+    // timers.advance() moves real milliseconds: 0.9 s of wall clock is still before the expiry.
+    await rig.timers.advance(900);
+    expect(rig.cp.summary().connectors[0]!.status).toBe('Reserved');
+    await rig.timers.advance(100);
+    expect(rig.cp.summary().connectors[0]!.status).toBe('Available');
+  });
+
   it('K01 / K08: profiles and the composite schedule per EVSE', async () => {
     const rig = await booted();
     const start = new Date(rig.timers.now()).toISOString();
