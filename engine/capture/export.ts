@@ -12,7 +12,7 @@ import { ApiError } from '../../api/errors';
 import type { OcppVersion } from '../../api/model';
 import { compileFilter, type FrameFilter } from '../filter/compile';
 import { RecordFrameView } from '../filter/record-view';
-import { judgeRecord } from '../judge/validate-capture';
+import { judgeRecord } from '../judge/judge-record';
 import { SessionJudge, type Verdict } from '../judge/session-judge';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import type { Clock } from '../util/clock';
@@ -143,7 +143,7 @@ async function selectFrames(
           session = { chargePointId: '?', ...(version !== undefined ? { judge: new SessionJudge(version) } : {}) };
           sessions.set(record.conn, session);
         }
-        const verdict: Verdict = session.judge !== undefined ? judgeRecord(session.judge, record) : { findings: [] };
+        const verdict: Verdict = judgeRecord(session.judge, record);
         if (filter.matches(view.set(record, verdict, session.chargePointId))) {
           selection.frames.add(index);
           selection.sessions.add(record.conn);

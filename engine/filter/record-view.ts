@@ -1,8 +1,9 @@
 // The filter's view of a frame record read from a capture (validate, export), with the
 // verdict its session's judge gave it. Reused across records: set() then match.
-import type { Finding, FindingCounts } from '../../api/model';
+import type { Finding } from '../../api/model';
 import type { FrameRecord } from '../capture/format';
 import type { Verdict } from '../judge/session-judge';
+import { countFindings, recordSize } from '../traffic/frame-summary';
 import type { FrameFacts, FrameView } from './view';
 
 export class RecordFrameView implements FrameView {
@@ -20,7 +21,7 @@ export class RecordFrameView implements FrameView {
       seq: record.seq,
       dir: record.dir,
       time: record.time,
-      size: record.text !== undefined ? Buffer.byteLength(record.text) : Math.floor(((record.binary ?? '').length * 3) / 4),
+      size: recordSize(record),
       findings: countFindings(verdict.findings),
     };
     if (verdict.kind !== undefined) facts.kind = verdict.kind;
@@ -35,10 +36,4 @@ export class RecordFrameView implements FrameView {
   text(): string | undefined {
     return this.record.text;
   }
-}
-
-function countFindings(findings: readonly Finding[]): FindingCounts {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
 }

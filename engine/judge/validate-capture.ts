@@ -8,12 +8,12 @@ import type {
   ValidationReport,
   ValidationSession,
 } from '../../api/model';
-import type { FrameRecord } from '../capture/format';
 import { readCapture } from '../capture/reader';
 import { compileFilter } from '../filter/compile';
 import { RecordFrameView } from '../filter/record-view';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { SessionJudge, type LateFinding, type Verdict } from './session-judge';
+import { judgeRecord } from './judge-record';
 import { connectionFacts, JudgeSettings } from './settings';
 
 export interface ValidateOptions {
@@ -26,24 +26,6 @@ export interface ValidateOptions {
   filter?: string;
   /** Deviation profile and behaviour options (default: built-in options, no profile). */
   judging?: JudgeSettings;
-}
-
-/** Judges one frame record; a binary frame is a framing error (OCPP-J frames are text). */
-export function judgeRecord(judge: SessionJudge, record: FrameRecord): Verdict {
-  if (record.text === undefined) {
-    return {
-      findings: [
-        {
-          rule: 'framing.binary-frame',
-          severity: 'error',
-          group: 'framing',
-          message: 'Binary WebSocket frame: OCPP-J messages are text frames',
-          specRef: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2',
-        },
-      ],
-    };
-  }
-  return judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time });
 }
 
 const NOT_JUDGED: Verdict = { findings: [] };
@@ -132,7 +114,7 @@ export async function validateCapture(path: string, options: ValidateOptions = {
           report.warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
           state = sessionFor(record.conn, '?');
         }
-        const verdict = state.judge !== undefined && state.finished !== true ? judgeRecord(state.judge, record) : NOT_JUDGED;
+        const verdict = state.finished !== true ? judgeRecord(state.judge, record) : NOT_JUDGED;
         state.lastMono = record.mono;
         if (verdict.late !== undefined) addLate(state, verdict.late);
         const matches = filter === undefined || filter.matches(view.set(record, verdict, state.info.chargePointId));

@@ -2,14 +2,14 @@
 // read. Frames keep only their byte location; the text is read again on demand, so a
 // million-frame capture fits in memory as summaries.
 import type { CaptureOpened } from '../../api/engine';
-import type { FrameSummary, OcppVersion, SessionSummary } from '../../api/model';
+import type { OcppVersion, SessionSummary } from '../../api/model';
 import { readCapture } from '../capture/reader';
 import { SessionJudge, type LateFinding } from '../judge/session-judge';
+import { judgeRecord } from '../judge/judge-record';
 import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { systemClock, type Clock } from '../util/clock';
-import { countFindings } from './recorder';
-import { intern } from '../util/intern';
+import { frameSummary } from './frame-summary';
 import type { TrafficStore } from './store';
 
 /** Longest stretch of loading without letting other work (api calls) run, ms. */
@@ -125,30 +125,12 @@ export async function openCapture(
           warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
           s = ensure(record.conn, { time: record.time });
         }
-        const verdict =
-          record.text !== undefined && s.judge !== undefined
-            ? s.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time })
-            : { findings: [] };
+        const verdict = judgeRecord(s.judge, record);
         s.lastMono = record.mono;
-        const summary: FrameSummary = {
-          index: -1,
-          session: record.conn,
-          seq: record.seq,
-          dir: record.dir,
-          time: record.time,
-          mono: record.mono,
-          size: record.text !== undefined ? Buffer.byteLength(record.text) : Math.floor(((record.binary ?? '').length * 3) / 4),
-          findings: countFindings(verdict.findings),
-        };
-        const v = verdict as { kind?: FrameSummary['kind']; action?: string; messageId?: string; latencyMs?: number; requestSeq?: number };
-        if (v.kind !== undefined) summary.kind = v.kind;
-        if (v.action !== undefined) summary.action = intern(v.action);
-        if (v.messageId !== undefined) summary.messageId = v.messageId;
-        if (v.latencyMs !== undefined) summary.latencyMs = v.latencyMs;
-        if (record.marks !== undefined) summary.marks = record.marks;
+        const summary = frameSummary(s.summary.id, record, verdict);
         const index = store.addFrame({ summary, findings: verdict.findings, source: path, offset, length }, false);
-        if (v.requestSeq !== undefined) {
-          const req = store.indexOf(record.conn, v.requestSeq);
+        if (verdict.requestSeq !== undefined) {
+          const req = store.indexOf(record.conn, verdict.requestSeq);
           if (req !== undefined) store.linkPair(req, index);
         }
         if (verdict.late !== undefined) attach(s, verdict.late);

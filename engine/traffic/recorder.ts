@@ -7,8 +7,6 @@
 import type {
   ConnectionInfo,
   Direction,
-  Finding,
-  FindingCounts,
   FrameMark,
   FrameSummary,
   OcppVersion,
@@ -19,12 +17,13 @@ import type { CaptureWriter, CaptureWriteError } from '../capture/writer';
 import type { ClosedBy, CloseRecord, FrameRecord } from '../capture/format';
 import { REDACTED } from '../capture/format';
 import { SessionJudge, type LateFinding, type Verdict } from '../judge/session-judge';
+import { judgeRecord } from '../judge/judge-record';
 import { connectionFacts, type JudgeSettings } from '../judge/settings';
 import { versionOfSubprotocol } from '../ocpp/versions';
 import { newId } from '../util/ids';
 import { systemClock, type Clock } from '../util/clock';
 import { isoTime } from '../util/iso-time';
-import { intern } from '../util/intern';
+import { frameSummary } from './frame-summary';
 import type { TrafficStore } from './store';
 
 export interface JudgedFrame {
@@ -72,16 +71,6 @@ type Pending =
   | { session: LiveSession; activity: { dir: Direction; mono: number } }
   | { session: LiveSession; tick: number }
   | { session: LiveSession; finish: number };
-
-/** Shared by every frame without findings (most of them); never mutated — see TrafficStore.addLateFinding. */
-const NO_FINDINGS: FindingCounts = Object.freeze({ error: 0, warning: 0, info: 0 });
-
-function counts(findings: readonly Finding[]): FindingCounts {
-  if (findings.length === 0) return NO_FINDINGS;
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
 
 export class LiveRecorder {
   private queue: Pending[] = [];
@@ -371,39 +360,8 @@ export class LiveSession {
 
   /** @internal judging, off the hot path. */
   judgeRecord(record: FrameRecord): void {
-    let verdict: Verdict;
-    if (record.text === undefined) {
-      verdict = {
-        findings: [
-          {
-            rule: 'framing.binary-frame',
-            severity: 'error',
-            group: 'framing',
-            message: 'Binary WebSocket frame: OCPP-J messages are text frames',
-            specRef: 'OCPP-J 1.6 §4.1.2; 2.0.1 Part 4 §4.1.2',
-          },
-        ],
-      };
-    } else if (this.judge !== undefined) {
-      verdict = this.judge.judge({ text: record.text, dir: record.dir, seq: record.seq, mono: record.mono, time: record.time });
-    } else {
-      verdict = { findings: [] };
-    }
-    const summary: FrameSummary = {
-      index: -1,
-      session: this.id,
-      seq: record.seq,
-      dir: record.dir,
-      time: record.time,
-      mono: record.mono,
-      size: record.text !== undefined ? Buffer.byteLength(record.text) : Buffer.from(record.binary ?? '', 'base64').length,
-      findings: counts(verdict.findings),
-    };
-    if (verdict.kind !== undefined) summary.kind = verdict.kind;
-    if (verdict.action !== undefined) summary.action = intern(verdict.action);
-    if (verdict.messageId !== undefined) summary.messageId = verdict.messageId;
-    if (verdict.latencyMs !== undefined) summary.latencyMs = verdict.latencyMs;
-    if (record.marks !== undefined) summary.marks = record.marks;
+    const verdict = judgeRecord(this.judge, record);
+    const summary = frameSummary(this.id, record, verdict);
     const store = this.recorder.options.store;
     if (store !== undefined) {
       const index = store.addFrame({
@@ -467,4 +425,3 @@ function describeClose(by: ClosedBy, how: CloseRecord['how'], details: { code?: 
 }
 
 /** Exported for the open-capture loader, which builds summaries the same way. */
-export { counts as countFindings };

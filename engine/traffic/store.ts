@@ -110,6 +110,9 @@ export class TrafficStore {
   addFrame(frame: StoredFrame, emit = true): number {
     const index = this.frames.length;
     frame.summary.index = index;
+    // Judges fill their findings arrays by push, which reserves 17 slots for one finding: a
+    // frame kept for the store's life holds an exact-size copy.
+    if (frame.findings.length > 0) frame.findings = frame.findings.slice();
     this.frames.push(frame);
     const session = this.sessions.get(frame.summary.session);
     if (session !== undefined) {

@@ -113,6 +113,29 @@ describe('engine api', () => {
     expect(batches.flat()).toHaveLength(0);
   });
 
+  it('summarises a frame alike live and reopened from its capture, binary frames at their decoded size', async () => {
+    const { engine, file } = setup();
+    const path = file('both.jsonl');
+    const capture = await CaptureWriter.create(path, { mode: 'proxy' });
+    const recorder = new LiveRecorder({ source: 'proxy', capture, store: engine.traffic });
+    const session = recorder.open(connection);
+    session.frame('cp2csms', '[2,"1","Heartbeat",{}]');
+    session.frame('csms2cp', '[3,"1",{"currentTime":"2025-01-01T00:00:00Z"}]');
+    // 1 and 2 bytes: base64 pads both to 4 characters.
+    session.frame('cp2csms', Buffer.from([0x01]));
+    session.frame('cp2csms', Buffer.from([0x01, 0x02]));
+    await recorder.settled();
+    session.close('charger', 'clean', { code: 1000 });
+    await recorder.close();
+    const live = (await engine.call('frames.query', {})).frames;
+    expect(live.map((f) => f.size)).toEqual([22, 46, 1, 2]);
+    await engine.call('capture.open', { path });
+    const reopened = (await engine.call('frames.query', {})).frames;
+    const comparable = (f: FrameSummary) => ({ ...f, session: undefined, time: undefined, mono: undefined, latencyMs: f.latencyMs === undefined ? 'none' : 'some' });
+    expect(reopened.map(comparable)).toEqual(live.map(comparable));
+    expect(reopened[1]).toMatchObject({ kind: 'CALLRESULT', action: 'Heartbeat', pair: 0 });
+  });
+
   it('batches live frame events instead of one event per frame', async () => {
     const { engine } = setup();
     const batches: FrameSummary[][] = [];
