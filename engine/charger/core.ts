@@ -115,6 +115,15 @@ export class ChargerCore implements ModelContext {
     }, ms * this.timeScale);
   }
 
+  /**
+   * Runs `fn` at a wall-clock instant (ms since the epoch): a reservation's expiry, a clock-
+   * aligned meter sample. Unlike `after`, the wait is not scaled: the instant is on the clock
+   * the peer reads too.
+   */
+  at(instant: number, fn: () => void): TimerHandle {
+    return this.after(Math.max(0, instant - this.now()) / this.timeScale, fn);
+  }
+
   cancel(handle: TimerHandle | undefined): void {
     this.timers.clearTimeout(handle);
   }

@@ -62,6 +62,8 @@ export interface ModelContext {
   isoNow(): string;
   /** Runs `fn` after `ms` simulated milliseconds. */
   after(ms: number, fn: () => void): TimerHandle;
+  /** Runs `fn` at a wall-clock instant (ms since the epoch), unscaled by the time scale. */
+  at(instant: number, fn: () => void): TimerHandle;
   cancel(handle: TimerHandle | undefined): void;
   /** Resolves after `ms` simulated milliseconds, or early (false) if the charger powered down. */
   sleep(ms: number): Promise<boolean>;

@@ -324,10 +324,8 @@ function reserveNow({ s, sessions }: Parts16, p: Record<string, unknown>): Handl
     if (!c.free || c.reservation !== undefined) return answer({ status: 'Occupied' });
     c.reservation = reservation;
   }
-  // expiryDate is a wall-clock instant: unscaled, whatever the run's time scale (`after` scales).
-  const delay = Math.max(0, reservation.expiresAt - ctx.now()) / ctx.timeScale;
   if (!ctx.faults.has('reservation-never-expires')) {
-    reservation.timer = ctx.after(delay, () => {
+    reservation.timer = ctx.at(reservation.expiresAt, () => {
       ctx.log(`reservation ${id} expired`);
       sessions.endReservation(reservation);
     });

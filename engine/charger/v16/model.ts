@@ -77,8 +77,7 @@ export class ChargePoint16 extends ModelBase implements ChargerModel {
 
   private armReservation(r: NonNullable<Connector16['reservation']>): void {
     if (this.ctx.faults.has('reservation-never-expires')) return;
-    // A wall-clock instant: unscaled, whatever the run's time scale (`after` scales).
-    r.timer = this.ctx.after(Math.max(0, r.expiresAt - this.ctx.now()) / this.ctx.timeScale, () => {
+    r.timer = this.ctx.at(r.expiresAt, () => {
       this.ctx.log(`reservation ${r.id} expired`);
       this.sessions.endReservation(r);
     });

@@ -322,7 +322,7 @@ export class Sessions16 {
     const interval = this.config.int('MeterValueSampleInterval');
     if (interval <= 0) return;
     const due = anchor + n * interval * 1000 * this.ctx.timeScale;
-    tx.sampleTimer = this.ctx.after(Math.max(0, due - this.ctx.now()) / this.ctx.timeScale, () => {
+    tx.sampleTimer = this.ctx.at(due, () => {
       if (c.transaction !== tx) return;
       this.sample(c, tx, new Date(due).toISOString());
       this.scheduleSample(c, tx, anchor, n + 1);
@@ -373,7 +373,7 @@ export class Sessions16 {
     const from = Math.max(now, sent ?? -Infinity);
     const midnight = Math.floor(from / DAY_MS) * DAY_MS;
     const next = Math.min(midnight + Math.ceil((from + 1 - offset - midnight) / periodMs) * periodMs + offset, midnight + DAY_MS);
-    this.alignedTimer = this.ctx.after(Math.max(0, next - now) / this.ctx.timeScale, () => {
+    this.alignedTimer = this.ctx.at(next, () => {
       this.aligned(new Date(next).toISOString());
       this.restartAligned(next);
     });

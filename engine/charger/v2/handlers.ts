@@ -397,8 +397,7 @@ function reserveNow2({ s, tx }: Parts2, p: Record<string, unknown>): Handled {
     e.reservation = reservation;
   }
   if (!ctx.faults.has('reservation-never-expires')) {
-    // expiryDateTime is a wall-clock instant: unscaled, whatever the run's time scale (`after` scales).
-    reservation.timer = ctx.after(Math.max(0, reservation.expiresAt - ctx.now()) / ctx.timeScale, () => {
+    reservation.timer = ctx.at(reservation.expiresAt, () => {
       ctx.log(`reservation ${id} expired`);
       tx.endReservation(reservation, 'Expired');
     });

@@ -92,7 +92,7 @@ export class ChargingStation2 extends ModelBase implements ChargerModel {
 
   private armReservation(r: NonNullable<Evse2['reservation']>): void {
     if (this.ctx.faults.has('reservation-never-expires')) return;
-    r.timer = this.ctx.after(Math.max(0, r.expiresAt - this.ctx.now()) / this.ctx.timeScale, () => this.tx.endReservation(r, 'Expired'));
+    r.timer = this.ctx.at(r.expiresAt, () => this.tx.endReservation(r, 'Expired'));
   }
 
   powerDown(): void {

@@ -278,7 +278,7 @@ export class Transactions2 {
     const periodMs = interval * 1000 * this.ctx.timeScale;
     const now = this.ctx.now();
     const next = Math.ceil((now + 1) / periodMs) * periodMs;
-    this.alignedTimer = this.ctx.after((next - now) / this.ctx.timeScale, () => {
+    this.alignedTimer = this.ctx.at(next, () => {
       const timestamp = new Date(next).toISOString();
       const wanted = this.measurands('AlignedDataCtrlr', 'Measurands');
       for (const e of this.s.evses) {
