@@ -3,10 +3,9 @@
 // certificates, with hash data the bench checks by its own calculation. Security whitepaper
 // ed. 3 M05 (InstallCertificate), M03 (GetInstalledCertificateIds), §6.1 CertificateHashDataType.
 import { defineCase } from '../../../engine/conformance/case';
-import { findCertificate } from '../../../engine/conformance/certificate-hash';
-import { PROFILE_2, withProfile } from './security';
+import { installAndFindRoot, PROFILE_2, withProfile } from './security';
 
-const certificateType = 'ManufacturerRootCertificate';
+const certificateType = 'ManufacturerRootCertificate' as const;
 
 export default defineCase({
   id: 'TC_075_1_CS',
@@ -20,20 +19,6 @@ export default defineCase({
   description: "The Central System installs the manufacturer root certificate of the tool's store; the Charge Point lists it in GetInstalledCertificateIds, with the hash data the bench calculates.",
   proof: { behaviour: 'wrong-certificate-hash', step: 'certificateHashData', settings: PROFILE_2 },
   async run(t) {
-    const certificate = await t.security.manufacturerRoot();
-    // Steps 1–2: the certificate from the store.
-    await t.send('InstallCertificate', { certificateType, certificate }, { status: 'Accepted' }, {
-      says: `Send InstallCertificate (${certificateType}, the root certificate of the tool's store) and expect an answer where status is Accepted`,
-    });
-    // Steps 3–4: listed, by the bench's own calculation of the hash data.
-    const listed = await t.send('GetInstalledCertificateIds', { certificateType }, { status: 'Accepted' }, {
-      says: `Send GetInstalledCertificateIds (${certificateType}) and expect an answer where status is Accepted`,
-    });
-    const hashes = listed.kind === 'result' ? listed.payload['certificateHashData'] : undefined;
-    t.check(
-      'certificateHashData includes the installed certificate (the bench\'s own calculation of its issuerNameHash, issuerKeyHash and serialNumber)',
-      findCertificate(hashes, certificate) !== undefined,
-      `it lists ${JSON.stringify(hashes ?? [])}`,
-    );
+    await installAndFindRoot(t, certificateType, await t.security.manufacturerRoot());
   },
 });

@@ -3,12 +3,14 @@
 // "triggered to reset" preparation, and the checks on a charger's connection (HTTP Basic
 // authentication, TLS versions and cipher suites, client certificate).
 import type { X509Certificate } from 'node:crypto';
-import { hashDataOf } from '../../../engine/conformance/certificate-hash';
+import { findCertificate, hashDataOf } from '../../../engine/conformance/certificate-hash';
 import type { Harness } from '../../../engine/conformance/harness';
 import type { OpeningFacts } from '../../../engine/conformance/links';
+import { present } from '../../../engine/conformance/matchers';
 import type { SutSettings } from '../../../engine/conformance/settings';
 import { commonName, keyStrength, type TlsProbe } from '../../../engine/conformance/tls-probe';
 import { chargePointIdFromPath } from '../../../engine/net/handshake';
+import { csmsSends } from '../../../engine/conformance/states16';
 
 /** A Basic-auth password as the whitepaper wants an AuthorizationKey: 16 bytes, as 32 hex digits (A00.FR.205). */
 const PASSWORD = '0123456789abcdef0123456789abcdef';
@@ -167,4 +169,52 @@ export function checkServerTls(t: Harness, probes: readonly TlsProbe[], options:
     const host = probes[0]?.host ?? '';
     t.check(`the ${which} certificate's subject CN is the server's host name (${host}) — it is ${cn ?? 'absent'}`, cn?.toLowerCase() === host.toLowerCase(), `the CN is ${cn ?? 'absent'}`);
   }
+}
+
+/** The root certificate types TC_075_1 and TC_075_2 install, and how the steps name them. */
+export type RootCertificateType = 'ManufacturerRootCertificate' | 'CentralSystemRootCertificate';
+const ROOT_WORDS: Record<RootCertificateType, string> = { ManufacturerRootCertificate: 'manufacturer', CentralSystemRootCertificate: 'Central System' };
+
+/**
+ * TC_075_1_CS / TC_075_2_CS steps 1–4: the bench installs the root certificate of the tool's
+ * store, and the charger lists it with the hash data the bench calculates (M05, M03, §6.1).
+ */
+export async function installAndFindRoot(t: Harness, certificateType: RootCertificateType, certificate: string): Promise<void> {
+  // Steps 1–2: the certificate from the store.
+  await t.send('InstallCertificate', { certificateType, certificate }, { status: 'Accepted' }, {
+    says: `Send InstallCertificate (${certificateType}, the root certificate of the tool's store) and expect an answer where status is Accepted`,
+  });
+  // Steps 3–4: listed, by the bench's own calculation of the hash data.
+  const listed = await t.send('GetInstalledCertificateIds', { certificateType }, { status: 'Accepted' }, {
+    says: `Send GetInstalledCertificateIds (${certificateType}) and expect an answer where status is Accepted`,
+  });
+  const hashes = listed.kind === 'result' ? listed.payload['certificateHashData'] : undefined;
+  t.check(
+    "certificateHashData includes the installed certificate (the bench's own calculation of its issuerNameHash, issuerKeyHash and serialNumber)",
+    findCertificate(hashes, certificate) !== undefined,
+    `it lists ${JSON.stringify(hashes ?? [])}`,
+  );
+}
+
+/**
+ * TC_075_1_CSMS / TC_075_2_CSMS steps 1–4, once booted: the Central System installs the configured root
+ * certificate on the tool charger, then asks which certificates of that type it has.
+ */
+export async function csmsInstallsRoot(t: Harness, certificateType: RootCertificateType, configured: string): Promise<void> {
+  const store = new ToolCertificates(t);
+  store.answerInstall();
+  store.answerList();
+  // Steps 1–2: the configured root certificate.
+  const install = await csmsSends(t, 'InstallCertificate', {
+    words: `Make the Central System install the configured ${ROOT_WORDS[certificateType]} root certificate on the charge point (InstallCertificate ${certificateType})`,
+    payload: { certificateType, certificate: configured },
+    matcher: { certificateType, certificate: present },
+  });
+  t.check('the certificate is the configured root certificate', samePem(install.payload['certificate'], configured), 'it is another certificate');
+  // Steps 3–4: the tool charger answers with the hash data of what it installed.
+  await csmsSends(t, 'GetInstalledCertificateIds', {
+    words: `Make the Central System ask the charge point for its installed ${certificateType}s (GetInstalledCertificateIds)`,
+    payload: { certificateType },
+    matcher: { certificateType },
+  });
 }
