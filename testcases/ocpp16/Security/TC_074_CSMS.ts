@@ -2,11 +2,11 @@
 // the Central System triggers a new charge point certificate, accepts the CSR, has it signed
 // and sends it back; the charge point reconnects with it, and the Central System accepts the
 // connection. Security whitepaper ed. 3 A02 (A02.FR.02–08), §4 ExtendedTriggerMessage.
-import { createCsr, checkSignedChain } from '../../../engine/charger/certificates';
+import { checkSignedChain } from '../../../engine/charger/certificates';
 import { defineCase } from '../../../engine/conformance/case';
-import { absent, present } from '../../../engine/conformance/matchers';
-import { booted, csmsSends } from '../../../engine/conformance/states16';
-import { PROFILE_3, withProfile } from './security';
+import { present } from '../../../engine/conformance/matchers';
+import { booted } from '../../../engine/conformance/states16';
+import { csmsRequestsNewCertificate, PROFILE_3, withProfile } from './security';
 
 export default defineCase({
   id: 'TC_074_CSMS',
@@ -22,16 +22,8 @@ export default defineCase({
   proof: { behaviour: 'sign-certificate-rejected', step: 'SignCertificate', settings: PROFILE_3 },
   async run(t) {
     await booted(t);
-    // Steps 1–2.
-    t.respond('ExtendedTriggerMessage', { result: { status: 'Accepted' } }, { once: true, says: 'with status Accepted' });
-    await csmsSends(t, 'ExtendedTriggerMessage', {
-      words: 'Make the Central System ask the charge point for a new certificate (ExtendedTriggerMessage SignChargePointCertificate)',
-      payload: { requestedMessage: 'SignChargePointCertificate' },
-      matcher: { requestedMessage: 'SignChargePointCertificate', connectorId: absent },
-    });
-    // A new key pair and CSR (whitepaper A02.FR.02–03); steps 3–4.
-    const csr = createCsr({ commonName: t.settings.chargePointId, organization: t.settings.vendor });
-    await t.send('SignCertificate', { csr: csr.pem }, { status: 'Accepted' }, { says: 'Send SignCertificate with a new CSR and expect an answer where status is Accepted' });
+    // Steps 1–4.
+    const csr = await csmsRequestsNewCertificate(t);
     // Steps 5–6: the tool charger verifies the signed certificate and answers Accepted if it is for its new key.
     let chain = '';
     t.respond(

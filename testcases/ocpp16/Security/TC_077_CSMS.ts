@@ -2,11 +2,10 @@
 // point rejects the certificate the Central System sends for its CSR and reports the security
 // event InvalidChargePointCertificate; the Central System answers it. Security whitepaper
 // ed. 3 A02, A04 (SecurityEventNotification), §8.
-import { createCsr } from '../../../engine/charger/certificates';
 import { defineCase } from '../../../engine/conformance/case';
-import { absent, present } from '../../../engine/conformance/matchers';
-import { booted, csmsSends } from '../../../engine/conformance/states16';
-import { PROFILE_3, withProfile } from './security';
+import { present } from '../../../engine/conformance/matchers';
+import { booted } from '../../../engine/conformance/states16';
+import { csmsRequestsNewCertificate, PROFILE_3, withProfile } from './security';
 
 export default defineCase({
   id: 'TC_077_CSMS',
@@ -22,16 +21,8 @@ export default defineCase({
   proof: { behaviour: 'security-event-callerror', step: 'SecurityEventNotification', settings: PROFILE_3 },
   async run(t) {
     await booted(t);
-    // Steps 1–2.
-    t.respond('ExtendedTriggerMessage', { result: { status: 'Accepted' } }, { once: true, says: 'with status Accepted' });
-    await csmsSends(t, 'ExtendedTriggerMessage', {
-      words: 'Make the Central System ask the charge point for a new certificate (ExtendedTriggerMessage SignChargePointCertificate)',
-      payload: { requestedMessage: 'SignChargePointCertificate' },
-      matcher: { requestedMessage: 'SignChargePointCertificate', connectorId: absent },
-    });
-    // Steps 3–4.
-    const csr = createCsr({ commonName: t.settings.chargePointId, organization: t.settings.vendor });
-    await t.send('SignCertificate', { csr: csr.pem }, { status: 'Accepted' }, { says: 'Send SignCertificate with a new CSR and expect an answer where status is Accepted' });
+    // Steps 1–4.
+    await csmsRequestsNewCertificate(t);
     // Steps 5–6: the tool charger rejects the signed certificate.
     t.respond('CertificateSigned', { result: { status: 'Rejected' } }, { once: true, says: 'with status Rejected (the charge point deems the certificate invalid)' });
     await t.expect('CertificateSigned', { certificateChain: present });

@@ -3,10 +3,11 @@
 // "triggered to reset" preparation, and the checks on a charger's connection (HTTP Basic
 // authentication, TLS versions and cipher suites, client certificate).
 import type { X509Certificate } from 'node:crypto';
+import { createCsr, type CsrResult } from '../../../engine/charger/certificates';
 import { findCertificate, hashDataOf } from '../../../engine/conformance/certificate-hash';
 import type { Harness } from '../../../engine/conformance/harness';
 import type { OpeningFacts } from '../../../engine/conformance/links';
-import { present } from '../../../engine/conformance/matchers';
+import { absent, present } from '../../../engine/conformance/matchers';
 import type { SutSettings } from '../../../engine/conformance/settings';
 import { commonName, keyStrength, type TlsProbe } from '../../../engine/conformance/tls-probe';
 import { chargePointIdFromPath } from '../../../engine/net/handshake';
@@ -217,4 +218,24 @@ export async function csmsInstallsRoot(t: Harness, certificateType: RootCertific
     payload: { certificateType },
     matcher: { certificateType },
   });
+}
+
+/**
+ * TC_074_CSMS / TC_077_CSMS steps 1–4, once booted: the Central System asks for a new charge
+ * point certificate (ExtendedTriggerMessage), and the tool charger sends SignCertificate with a
+ * CSR for a new key pair (whitepaper A02.FR.02–03), which the Central System accepts.
+ * Returns the CSR and its key, for checking the certificate the Central System sends back.
+ */
+export async function csmsRequestsNewCertificate(t: Harness): Promise<CsrResult> {
+  // Steps 1–2.
+  t.respond('ExtendedTriggerMessage', { result: { status: 'Accepted' } }, { once: true, says: 'with status Accepted' });
+  await csmsSends(t, 'ExtendedTriggerMessage', {
+    words: 'Make the Central System ask the charge point for a new certificate (ExtendedTriggerMessage SignChargePointCertificate)',
+    payload: { requestedMessage: 'SignChargePointCertificate' },
+    matcher: { requestedMessage: 'SignChargePointCertificate', connectorId: absent },
+  });
+  // Steps 3–4.
+  const csr = createCsr({ commonName: t.settings.chargePointId, organization: t.settings.vendor });
+  await t.send('SignCertificate', { csr: csr.pem }, { status: 'Accepted' }, { says: 'Send SignCertificate with a new CSR and expect an answer where status is Accepted' });
+  return csr;
 }
