@@ -16,6 +16,9 @@ if (!name || !available.includes(name)) {
 const entry = existsSync(`bench/${name}.ts`) ? `bench/${name}.ts` : `bench/${name}/index.ts`;
 mkdirSync('.tmp', { recursive: true });
 const outfile = `.tmp/bench-${name}.mjs`;
-await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning' });
+const options = { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning' };
+await build({ ...options, entryPoints: [entry], outfile });
+// The engine opens big captures with worker threads from load-worker.mjs beside its bundle.
+await build({ ...options, entryPoints: ['engine/traffic/load-worker.ts'], outfile: '.tmp/load-worker.mjs' });
 const result = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', outfile, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -4,7 +4,7 @@
 // keeps a million of these, and an object that gains properties after its literal grows an
 // out-of-object property array (~75 bytes each, and more for the garbage collector to trace).
 // JSON drops the undefined fields on the wire.
-import type { Finding, FindingCounts, FrameSummary } from '../../api/model';
+import type { Direction, Finding, FindingCounts, FrameMark, FrameSummary, MessageKind } from '../../api/model';
 import type { FrameRecord } from '../capture/format';
 import type { Verdict } from '../judge/session-judge';
 import { intern } from '../util/intern';
@@ -29,20 +29,36 @@ export function recordSize(record: FrameRecord): number {
  * (shared), not the record's copy of it.
  */
 export function frameSummary(session: string, record: FrameRecord, verdict: Verdict): FrameSummary {
-  return {
-    index: -1,
+  return summaryOf(
     session,
-    seq: record.seq,
-    dir: record.dir,
-    time: record.time,
-    mono: record.mono,
-    kind: verdict.kind,
-    action: verdict.action === undefined ? undefined : intern(verdict.action),
-    messageId: verdict.messageId,
-    latencyMs: verdict.latencyMs,
-    pair: undefined,
-    size: recordSize(record),
-    findings: countFindings(verdict.findings),
-    marks: record.marks,
-  };
+    record.seq,
+    record.dir,
+    record.time,
+    record.mono,
+    verdict.kind,
+    verdict.action === undefined ? undefined : intern(verdict.action),
+    verdict.messageId,
+    verdict.latencyMs,
+    recordSize(record),
+    countFindings(verdict.findings),
+    record.marks,
+  );
+}
+
+/** The one place a summary is built, so every summary in a store has the same shape. */
+export function summaryOf(
+  session: string,
+  seq: number,
+  dir: Direction,
+  time: string,
+  mono: number,
+  kind: MessageKind | undefined,
+  action: string | undefined,
+  messageId: string | undefined,
+  latencyMs: number | undefined,
+  size: number,
+  findings: FindingCounts,
+  marks: FrameMark[] | undefined,
+): FrameSummary {
+  return { index: -1, session, seq, dir, time, mono, kind, action, messageId, latencyMs, pair: undefined, size, findings, marks };
 }

@@ -1,148 +1,187 @@
 // Loads a capture file into the traffic store: every session and frame, judged as it is
 // read. Frames keep only their byte location; the text is read again on demand, so a
 // million-frame capture fits in memory as summaries.
+//
+// A big capture is split by connection between worker threads (judging state is per
+// session), each reading the file and judging its own sessions' frames; their batches are
+// merged here back into file order. A small one, or an engine run from source (no bundled
+// worker script), loads in this thread, in slices so api calls are answered meanwhile.
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { CaptureOpened } from '../../api/engine';
-import type { OcppVersion, SessionSummary } from '../../api/model';
-import { readCapture } from '../capture/reader';
-import { SessionJudge, type LateFinding } from '../judge/session-judge';
-import { judgeRecord } from '../judge/judge-record';
-import { connectionFacts, type JudgeSettings } from '../judge/settings';
-import { versionOfSubprotocol } from '../ocpp/versions';
+import type { OcppVersion } from '../../api/model';
+import type { JudgeSettings } from '../judge/settings';
 import { systemClock, type Clock } from '../util/clock';
-import { frameSummary } from './frame-summary';
+import { BatchMerger } from './batch-merger';
+import { failureError, PartLoader, type LoadBatch, type LoadPartInput, type PartEnd, type SessionEvent } from './load-part';
+import type { ParentMessage, WorkerMessage } from './load-protocol';
 import type { TrafficStore } from './store';
 
-/** Longest stretch of loading without letting other work (api calls) run, ms. */
+/** Longest stretch of in-thread loading without letting other work (api calls) run, ms. */
 const LOAD_SLICE_MS = 20;
+/** Below this size a capture loads in-thread: starting workers would cost more than it saves. */
+const SPLIT_MIN_BYTES = 16 << 20;
+const MAX_PARTS = 4;
 
-interface OpenSession {
-  summary: SessionSummary;
-  judge?: SessionJudge;
-  /** Monotonic time of its last record, where the session ends if the capture has no close. */
-  lastMono: number;
-  finished?: boolean;
+export interface OpenOptions {
+  version?: OcppVersion;
+  clock?: Clock;
+  judging?: JudgeSettings;
+  /**
+   * How many parts to split the load into; default: one per core (up to 4) for a big
+   * capture when a worker script is at hand, else 1.
+   */
+  parts?: number;
+  /** The bundled load-worker script; undefined loads the parts in this thread. */
+  workerScript?: string | undefined;
 }
 
-export async function openCapture(
-  store: TrafficStore,
-  path: string,
-  options: { version?: OcppVersion; clock?: Clock; judging?: JudgeSettings } = {},
-): Promise<CaptureOpened> {
-  const judging = options.judging ?? store.judging;
+/** Set when a worker could not even start here (e.g. a packaged app's archive): load in-thread from then on. */
+let workersUnavailable = false;
+
+export async function openCapture(store: TrafficStore, path: string, options: OpenOptions = {}): Promise<CaptureOpened> {
   const clock = options.clock ?? systemClock;
   const started = clock.mono();
-  const warnings: string[] = [];
-  const sessions = new Map<string, OpenSession>();
-  let frames = 0;
+  const workerScript = workersUnavailable ? undefined : 'workerScript' in options ? options.workerScript : bundledWorkerScript();
+  const parts = Math.max(1, Math.floor(options.parts ?? defaultParts(path, workerScript)));
+  try {
+    return await load(store, path, options, parts, workerScript, () => Math.round(clock.mono() - started));
+  } catch (err) {
+    if (!(err instanceof WorkerUnavailable)) throw err;
+    if (!('workerScript' in options)) workersUnavailable = true;
+    const opened = await load(store, path, options, parts, undefined, () => Math.round(clock.mono() - started));
+    return { ...opened, warnings: [`Opened in one thread: ${err.message}`, ...opened.warnings] };
+  }
+}
+
+async function load(store: TrafficStore, path: string, options: OpenOptions, parts: number, workerScript: string | undefined, millis: () => number): Promise<CaptureOpened> {
+  const judging = options.judging ?? store.judging;
   store.clear(`opened ${path}`);
 
-  const ensure = (conn: string, init: Partial<SessionSummary> & { time: string; mono?: number; tls?: { version?: string }; authUser?: string }): OpenSession => {
-    let s = sessions.get(conn);
-    if (s === undefined) {
-      const summary: SessionSummary = {
-        id: conn,
-        chargePointId: init.chargePointId ?? '?',
-        source: 'capture',
-        state: init.state ?? 'open',
-        opened: init.time,
-        frames: 0,
-        findings: { error: 0, warning: 0, info: 0 },
-      };
-      if (init.path !== undefined) summary.path = init.path;
-      if (init.subprotocol !== undefined) summary.subprotocol = init.subprotocol;
-      if (init.remoteAddress !== undefined) summary.remoteAddress = init.remoteAddress;
-      if (init.reason !== undefined) summary.reason = init.reason;
-      const version = options.version ?? versionOfSubprotocol(init.subprotocol);
-      if (version !== undefined) summary.version = version;
-      s = { summary, lastMono: init.mono ?? 0 };
-      if (version !== undefined) {
-        s.judge = new SessionJudge(version, { ...judging.sessionOptions({ chargePointId: summary.chargePointId }), connection: connectionFacts(init) });
-      }
-      sessions.set(conn, s);
-      store.addSession(summary);
-    }
-    return s;
-  };
-
-  const attach = (s: OpenSession, late: LateFinding[]): void => {
-    for (const l of late) store.addLateFinding(s.summary.id, l.seq, l.finding, false);
-  };
-  const finish = (s: OpenSession, mono: number): void => {
-    if (s.judge === undefined || s.finished === true) return;
-    s.finished = true;
-    attach(s, s.judge.finish(Math.max(mono, s.lastMono)));
-  };
-
-  // A long load must not starve the front ends: their queries are answered between slices,
-  // so the first rows of a big capture show while the rest is still loading.
-  let records = 0;
-  let sliceStarted = performance.now();
-  /** Time of the capture's last record: sessions never closed end there. */
-  let captureEnd = 0;
-  for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w.message) })) {
-    if ('mono' in record && typeof record.mono === 'number' && record.mono > captureEnd) captureEnd = record.mono;
-    if ((++records & 255) === 0 && performance.now() - sliceStarted > LOAD_SLICE_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      sliceStarted = performance.now();
-    }
-    switch (record.type) {
-      case 'open':
-        ensure(record.conn, {
-          time: record.time,
-          mono: record.mono,
-          chargePointId: record.chargePointId,
-          path: record.path,
-          ...(record.subprotocol !== undefined ? { subprotocol: record.subprotocol } : {}),
-          ...(record.remoteAddress !== undefined ? { remoteAddress: record.remoteAddress } : {}),
-          ...(record.tls !== undefined ? { tls: record.tls } : {}),
-          ...(record.authUser !== undefined ? { authUser: record.authUser } : {}),
-        });
-        break;
-      case 'fail':
-        ensure(record.conn, { time: record.time, chargePointId: record.chargePointId, path: record.path, state: 'failed', reason: record.reason });
-        break;
-      case 'close': {
-        const s = sessions.get(record.conn);
-        if (s !== undefined) {
-          s.summary.state = 'closed';
-          s.summary.closed = record.time;
-          finish(s, record.mono);
-        }
-        break;
-      }
-      case 'event': {
-        const s = sessions.get(record.conn);
-        if (s?.judge !== undefined && !s.finished) {
-          s.lastMono = record.mono;
-          attach(s, s.judge.activity(record.dir, record.mono));
-        }
-        break;
-      }
-      case 'frame': {
-        frames++;
-        let s = sessions.get(record.conn);
-        if (s === undefined) {
-          warnings.push(`line ${line}: frame of connection ${record.conn}, which was never opened in this capture`);
-          s = ensure(record.conn, { time: record.time });
-        }
-        const verdict = judgeRecord(s.judge, record);
-        s.lastMono = record.mono;
-        const summary = frameSummary(s.summary.id, record, verdict);
-        const index = store.addFrame({ summary, findings: verdict.findings, source: path, offset, length }, false);
-        if (verdict.requestSeq !== undefined) {
-          const req = store.indexOf(record.conn, verdict.requestSeq);
-          if (req !== undefined) store.linkPair(req, index);
-        }
-        if (verdict.late !== undefined) attach(s, verdict.late);
-        break;
-      }
-      default:
-        break;
-    }
+  const merger = new BatchMerger(store, path, parts);
+  const input = (part: number): LoadPartInput => ({
+    path,
+    part,
+    parts,
+    judging: { ...(judging.profile !== undefined ? { profile: judging.profile } : {}), options: judging.options },
+    ...(options.version !== undefined ? { version: options.version } : {}),
+  });
+  const runners = Array.from({ length: parts }, (_, part) =>
+    workerScript !== undefined && parts > 1
+      ? new WorkerPart(workerScript, input(part), (batch) => merger.add(part, batch))
+      : new ThreadPart({ ...input(part), yieldMs: LOAD_SLICE_MS / parts }, (batch) => merger.add(part, batch)),
+  );
+  try {
+    const ends = await Promise.all(runners.map((r) => r.ended));
+    // Sessions still open when the capture ends end with its last record.
+    const captureEnd = Math.max(0, ...ends.map((e) => e.lastMono));
+    const closing = await Promise.all(runners.map((r) => r.finish(captureEnd)));
+    merger.end(closing.flat());
+    const warnings = ends.flatMap((e) => e.warnings).sort((a, b) => a.line - b.line);
+    return { path, sessions: merger.sessions, frames: merger.frames, warnings: warnings.map((w) => w.message), millis: millis() };
+  } finally {
+    for (const r of runners) r.stop();
+    store.flushEvents();
   }
-  // Sessions still open when the capture ends end with its last record.
-  for (const s of sessions.values()) finish(s, captureEnd);
-  for (const s of sessions.values()) store.updateSession(s.summary.id, {});
-  store.flushEvents();
-  return { path, sessions: sessions.size, frames, warnings, millis: Math.round(clock.mono() - started) };
+}
+
+/** One part's load, in this thread or a worker. */
+interface PartRun {
+  readonly ended: Promise<PartEnd>;
+  finish(captureEnd: number): Promise<SessionEvent[]>;
+  stop(): void;
+}
+
+class ThreadPart implements PartRun {
+  private readonly loader: PartLoader;
+  readonly ended: Promise<PartEnd>;
+
+  constructor(input: LoadPartInput, send: (batch: LoadBatch) => void) {
+    this.loader = new PartLoader(input, send);
+    this.ended = this.loader.run();
+  }
+
+  finish(captureEnd: number): Promise<SessionEvent[]> {
+    return Promise.resolve(this.loader.finish(captureEnd));
+  }
+
+  stop(): void {}
+}
+
+/** A worker failed before it said anything: worker threads do not work here. */
+class WorkerUnavailable extends Error {}
+
+class WorkerPart implements PartRun {
+  private readonly worker: Worker;
+  private heard = false;
+  readonly ended: Promise<PartEnd>;
+  private finished: ((events: SessionEvent[]) => void) | undefined;
+  private failed: (err: Error) => void = () => undefined;
+
+  constructor(script: string, input: LoadPartInput, send: (batch: LoadBatch) => void) {
+    this.worker = new Worker(script, { workerData: input });
+    this.ended = new Promise<PartEnd>((resolve, reject) => {
+      this.failed = reject;
+      this.worker.on('message', (message: WorkerMessage) => {
+        this.heard = true;
+        switch (message.kind) {
+          case 'batch':
+            send(message.batch);
+            break;
+          case 'ended':
+            resolve(message.end);
+            break;
+          case 'finished':
+            this.finished?.(message.events);
+            break;
+          case 'failed':
+            this.fail(failureError(message.failure));
+            break;
+        }
+      });
+      this.worker.on('error', (err) =>
+        this.fail(this.heard ? new Error(`The capture loader (worker thread) failed: ${err.message}`) : new WorkerUnavailable(`the capture loader's worker thread could not start (${err.message})`)),
+      );
+      this.worker.on('exit', (code) => this.fail(new Error(`The capture loader (worker thread) stopped before it was done (exit code ${code})`)));
+    });
+  }
+
+  finish(captureEnd: number): Promise<SessionEvent[]> {
+    return new Promise<SessionEvent[]>((resolve, reject) => {
+      this.finished = resolve;
+      this.failed = reject;
+      this.worker.postMessage({ kind: 'finish', captureEnd } satisfies ParentMessage);
+    });
+  }
+
+  stop(): void {
+    this.failed = () => undefined;
+    void this.worker.terminate();
+  }
+
+  private fail(err: Error): void {
+    const failed = this.failed;
+    this.failed = () => undefined;
+    failed(err);
+  }
+}
+
+function defaultParts(path: string, workerScript: string | undefined): number {
+  if (workerScript === undefined) return 1;
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return 1; // the reader says what is wrong with the path
+  }
+  return size < SPLIT_MIN_BYTES ? 1 : Math.min(MAX_PARTS, availableParallelism());
+}
+
+/** load-worker.mjs beside the bundle this code runs from (dist/cli.mjs, dist/electron/main.mjs…), if there is one. */
+function bundledWorkerScript(): string | undefined {
+  if (!import.meta.url.startsWith('file:') || !import.meta.url.endsWith('.mjs')) return undefined;
+  const script = fileURLToPath(new URL('./load-worker.mjs', import.meta.url));
+  return existsSync(script) ? script : undefined;
 }
