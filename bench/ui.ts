@@ -6,7 +6,8 @@
 // loaded; memory (this process's RSS, which holds the engine, and the page's JS heap); the
 // frame rate while scrolling the frame table; and while R frames/s (default 2000) stream in
 // live through a LiveRecorder. Baselines from the same run: a plain pass over the file (read
-// and JSON.parse every line, no judging) and a naive table with every row in the DOM.
+// and JSON.parse every line, no judging), the engine's open in one thread (without the
+// worker threads a big capture is split across), and a naive table with every row in the DOM.
 // Needs `npm run build` (the UI) and Chromium (see DEVELOPERS.md).
 import { createReadStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ import type { ApiClient } from '../api/client';
 import { createEngine } from '../engine/engine';
 import { writeSyntheticCapture } from '../engine/testing/synthetic-capture';
 import { LiveRecorder } from '../engine/traffic/recorder';
+import { defaultParts, openCapture } from '../engine/traffic/open-capture';
+import { TrafficStore } from '../engine/traffic/store';
 import { printResult, round } from './lib/report';
 
 const args = process.argv.slice(2);
@@ -56,6 +59,10 @@ async function main(): Promise<void> {
 
   log('baseline: a plain pass over the file (read + JSON.parse every line)…');
   figures['baseline_plain_pass_ms'] = Math.round(await plainPass(capturePath));
+  // The load as it was before it was split across worker threads: in the engine's own thread.
+  log('baseline: the engine opening the capture in one thread (no workers, no UI)…');
+  figures['baseline_one_thread_open_ms'] = await oneThreadOpen(capturePath);
+  figures['open_parts'] = defaultParts(capturePath, 'workers');
   // The baseline's garbage is not the engine's: start the measured part from a clean heap
   // (scripts/bench.mjs runs benchmarks with --expose-gc).
   (globalThis as { gc?: () => void }).gc?.();
@@ -172,6 +179,17 @@ function addRate(figures: Record<string, number | string>, name: string, rate: F
   figures[`${name}_max_frame_ms`] = rate.maxFrameMs;
   if (rate.blankShare > 0 || name.startsWith('scroll')) figures[`${name}_blank_share`] = rate.blankShare;
   if (rate.scrolledPx > 0) figures[`${name}_px`] = rate.scrolledPx;
+}
+
+async function oneThreadOpen(path: string): Promise<number> {
+  const store = new TrafficStore();
+  try {
+    const opened = await openCapture(store, path, { parts: 1, workerScript: undefined });
+    if (opened.frames !== FRAMES) throw new Error(`the one-thread open read ${opened.frames} frames, not ${FRAMES}`);
+    return opened.millis;
+  } finally {
+    store.clear('bench');
+  }
 }
 
 async function plainPass(path: string): Promise<number> {

@@ -168,7 +168,8 @@ class WorkerPart implements PartRun {
   }
 }
 
-function defaultParts(path: string, workerScript: string | undefined): number {
+/** How many parts a capture is split into by default. */
+export function defaultParts(path: string, workerScript: string | undefined): number {
   if (workerScript === undefined) return 1;
   let size: number;
   try {
