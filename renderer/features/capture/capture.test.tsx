@@ -22,7 +22,10 @@ function captureClient() {
     'capture.open': ({ path }) => {
       if (path.endsWith('missing.jsonl')) throw new ApiError('io', `ENOENT: no such file ${path}`);
       total = 30;
-      return { path, sessions: 1, frames: 30, warnings: [], millis: 12 };
+      const warnings = path.endsWith('torn.jsonl')
+        ? ['line 7 is not valid JSON and was skipped', 'line 9 is not a capture record and was skipped', 'line 12 is not valid JSON and was skipped', 'the last line (line 31) is incomplete; the recording was probably interrupted, and it was skipped']
+        : [];
+      return { path, sessions: 1, frames: 30, warnings, millis: 12 };
     },
     'capture.export': ({ out }) => ({ out, frames: 4, sessions: 1, warnings: [] }),
   });
@@ -41,6 +44,23 @@ describe('captures', () => {
     await waitFor(() => expect(screen.getByTestId('frame-table').getAttribute('data-total')).toBe('30'));
     expect(stores.frames.getState().follow).toBe(false);
     expect(screen.getByTestId('status-bar').textContent).toContain('/data/lab.jsonl');
+  });
+
+  it('says what the loader skipped, until dismissed, and nothing for a clean capture', async () => {
+    const client = captureClient();
+    renderWithStores(<AppShell />, client);
+    fireEvent.change(screen.getByTestId('capture-path'), { target: { value: '/data/lab.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('capture-open')));
+    await waitFor(() => expect(screen.getByTestId('frame-table').getAttribute('data-total')).toBe('30'));
+    expect(screen.queryByTestId('alerts')).toBeNull();
+
+    act(() => screen.getByTestId('nav-start').click());
+    fireEvent.change(screen.getByTestId('capture-path'), { target: { value: '/data/torn.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('capture-open')));
+    const alert = (await screen.findByTestId('alerts')).textContent ?? '';
+    expect(alert).toContain('Opened /data/torn.jsonl with 4 warnings: line 7 is not valid JSON and was skipped; line 9');
+    expect(alert).toContain('; and 1 more');
+    expect(alert).not.toContain('line 31');
   });
 
   it('exports the frames the filter shows to a new capture', async () => {
