@@ -20,6 +20,7 @@ interface PartQueue {
 export class BatchMerger {
   private readonly queues: PartQueue[];
   frames = 0;
+  private stopped = false;
   private readonly sessionIds: string[] = [];
 
   get sessions(): number {
@@ -34,7 +35,14 @@ export class BatchMerger {
     this.queues = Array.from({ length: parts }, () => ({ batches: [], reader: undefined, frame: 0, event: 0, upTo: 0 }));
   }
 
+  /** The load was abandoned: batches still arriving are dropped. */
+  stop(): void {
+    this.stopped = true;
+    for (const q of this.queues) q.batches = [];
+  }
+
   add(part: number, batch: LoadBatch): void {
+    if (this.stopped) return;
     const q = this.queues[part]!;
     q.batches.push(batch);
     q.upTo = batch.upTo;

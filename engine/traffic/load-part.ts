@@ -70,6 +70,7 @@ export class PartLoader {
   private readonly judging: JudgeSettings;
   private frames = new FrameColumnsBuilder();
   private events: SessionEvent[] = [];
+  private stopped = false;
 
   constructor(
     private readonly input: LoadPartInput,
@@ -91,6 +92,7 @@ export class PartLoader {
     for await (const { record, offset, length, line } of readCapture(path, { onWarning: (w) => warnings.push(w), partition: { part, parts } })) {
       records++;
       if ((records & 255) === 0) {
+        if (this.stopped) break;
         const now = performance.now();
         if (this.frames.count >= batchFrames || now - batchStarted > batchMs) {
           this.flush(line);
@@ -154,6 +156,11 @@ export class PartLoader {
     }
     this.flush(Infinity);
     return { lastMono, warnings, records };
+  }
+
+  /** Stops reading soon (the load was abandoned); run() then returns what it has. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Ends the sessions the capture never closed, at `captureEnd` (the whole file's last time). */

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CaptureReadError, readCapture } from '../capture/reader';
 import { tempDir } from '../testing/tmp';
+import { writeSyntheticCapture } from '../testing/synthetic-capture';
 import { openCapture, type OpenOptions } from './open-capture';
 import { TrafficStore } from './store';
 
@@ -142,6 +143,30 @@ describe('opening a capture in parts', () => {
     writeFileSync(bad, 'hello\n');
     await expect(openCapture(new TrafficStore(), bad, { parts: 2, workerScript })).rejects.toThrow(new CaptureReadError(bad, 'not an ocpp-bench capture: line 1 is not a JSON header', 1).message);
     await expect(openCapture(new TrafficStore(), dir.file('missing.jsonl'), { parts: 2, workerScript })).rejects.toThrow(/missing\.jsonl: no such file/);
+  });
+
+  it.each([
+    ['this thread', { parts: 2, workerScript: undefined }],
+    ['worker threads', { parts: 2, workerScript: '' }],
+  ])('in %s, stops a load when another open replaces the store or the store is cleared: nothing of it lands', async (_, how) => {
+    const options: OpenOptions = { ...how, ...(how.workerScript === '' ? { workerScript } : {}) };
+    const big = dir.file('big.jsonl');
+    await writeSyntheticCapture(big, { frames: 20_000, chargers: 4 });
+    const store = new TrafficStore();
+    const first = openCapture(store, big, options);
+    const second = openCapture(store, path, options);
+    await expect(first).rejects.toMatchObject({ code: 'conflict', message: `Opening ${big} stopped before it finished: the traffic store was replaced (opened ${path})` });
+    await second;
+    const alone = await load(path, { parts: 1 });
+    expect(store.frameCount).toBe(alone.frames.length);
+    expect(store.sessionList()).toEqual(alone.sessions);
+
+    const third = openCapture(store, big, options);
+    store.clear('cleared by the user');
+    await expect(third).rejects.toThrow('the traffic store was cleared (cleared by the user)');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.frameCount).toBe(0);
+    store.closeFiles();
   });
 
   it('loads in this thread, and says so, when a worker cannot start', async () => {

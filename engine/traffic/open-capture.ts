@@ -18,6 +18,7 @@ import { BatchMerger } from './batch-merger';
 import { failureError, PartLoader, type LoadBatch, type LoadPartInput, type PartEnd, type SessionEvent } from './load-part';
 import type { ParentMessage, WorkerMessage } from './load-protocol';
 import type { TrafficStore } from './store';
+import { ApiError } from '../../api/errors';
 
 /** Longest stretch of in-thread loading without letting other work (api calls) run, ms. */
 const LOAD_SLICE_MS = 20;
@@ -61,6 +62,14 @@ async function load(store: TrafficStore, path: string, options: OpenOptions, par
   store.clear(`opened ${path}`);
 
   const merger = new BatchMerger(store, path, parts);
+  // Whatever clears the store next (another open, the user) ends this load: nothing more of it lands.
+  let dispose = (): void => undefined;
+  const superseded = new Promise<never>((_, reject) => {
+    dispose = store.onClear((reason) => {
+      merger.stop();
+      reject(new ApiError('conflict', `Opening ${path} stopped before it finished: the traffic store was ${reason.startsWith('opened ') ? `replaced (${reason})` : `cleared (${reason})`}`));
+    });
+  });
   const input = (part: number): LoadPartInput => ({
     path,
     part,
@@ -74,14 +83,15 @@ async function load(store: TrafficStore, path: string, options: OpenOptions, par
       : new ThreadPart({ ...input(part), yieldMs: LOAD_SLICE_MS / parts }, (batch) => merger.add(part, batch)),
   );
   try {
-    const ends = await Promise.all(runners.map((r) => r.ended));
+    const ends = await Promise.race([Promise.all(runners.map((r) => r.ended)), superseded]);
     // Sessions still open when the capture ends end with its last record.
     const captureEnd = Math.max(0, ...ends.map((e) => e.lastMono));
-    const closing = await Promise.all(runners.map((r) => r.finish(captureEnd)));
+    const closing = await Promise.race([Promise.all(runners.map((r) => r.finish(captureEnd))), superseded]);
     merger.end(closing.flat());
     const warnings = ends.flatMap((e) => e.warnings).sort((a, b) => a.line - b.line);
     return { path, sessions: merger.sessions, frames: merger.frames, warnings: warnings.map((w) => w.message), millis: millis() };
   } finally {
+    dispose();
     for (const r of runners) r.stop();
     store.flushEvents();
   }
@@ -107,7 +117,9 @@ class ThreadPart implements PartRun {
     return Promise.resolve(this.loader.finish(captureEnd));
   }
 
-  stop(): void {}
+  stop(): void {
+    this.loader.stop();
+  }
 }
 
 /** A worker failed before it said anything: worker threads do not work here. */

@@ -74,6 +74,7 @@ export class TrafficStore {
   /** Capture files textOf reads, opened once each; closed by clear(). */
   private readonly files = new Map<string, number>();
   private block: TextBlock | undefined;
+  private readonly clearListeners = new Set<(reason: string) => void>();
 
   constructor(
     private readonly bus?: EventBus,
@@ -297,7 +298,14 @@ export class TrafficStore {
     return bytes.subarray(0, length);
   }
 
+  /** Called when the store is cleared (a capture load that is filling it must stop). */
+  onClear(listener: (reason: string) => void): () => void {
+    this.clearListeners.add(listener);
+    return () => this.clearListeners.delete(listener);
+  }
+
   clear(reason: string): number {
+    for (const listener of [...this.clearListeners]) listener(reason);
     const cleared = this.frames.length;
     this.closeFiles();
     this.frames = [];

@@ -8,6 +8,7 @@ import { AppShell } from '../shell/AppShell';
 import { useScreenLayout } from '../testing/layout';
 import { failOnConsoleProblems } from '../testing/console-guard';
 import { renderWithStores } from '../testing/render-app';
+import { openCapture } from '../../stores/capture/open-capture';
 
 afterEach(cleanup);
 failOnConsoleProblems();
@@ -61,6 +62,29 @@ describe('captures', () => {
     expect(alert).toContain('Opened /data/torn.jsonl with 4 warnings: line 7 is not valid JSON and was skipped; line 9');
     expect(alert).toContain('; and 1 more');
     expect(alert).not.toContain('line 31');
+  });
+
+  it("a second open replaces one still loading, without the first one's refusal showing or leaving the view", async () => {
+    let refuseFirst: (err: Error) => void = () => undefined;
+    const client = createFakeClient({
+      'engine.info': () => ({ tool: 'ocpp-bench', version: '0.1.0', ocppVersions: ['1.6'] }),
+      'sessions.list': () => [session({ source: 'capture', frames: 30 })],
+      'frames.query': (q) => syntheticPage(30, q),
+      'capture.open': ({ path }) => {
+        if (path === '/data/huge.jsonl') return new Promise((_, reject) => (refuseFirst = reject));
+        refuseFirst(new ApiError('conflict', 'Opening /data/huge.jsonl stopped before it finished: the traffic store was replaced (opened /data/lab.jsonl)'));
+        return { path, sessions: 1, frames: 30, warnings: [], millis: 12 };
+      },
+    });
+    const { stores } = renderWithStores(<AppShell />, client);
+    fireEvent.change(screen.getByTestId('capture-path'), { target: { value: '/data/huge.jsonl' } });
+    await act(async () => fireEvent.click(screen.getByTestId('capture-open')));
+    await screen.findByTestId('traffic-view');
+    await act(() => openCapture(stores, '/data/lab.jsonl'));
+    await waitFor(() => expect(screen.getByTestId('frame-table').getAttribute('data-total')).toBe('30'));
+    expect(stores.nav.getState().view).toBe('traffic');
+    expect(stores.capture.getState()).toMatchObject({ opened: { path: '/data/lab.jsonl' }, error: undefined, opening: undefined });
+    expect(screen.queryByTestId('capture-error')).toBeNull();
   });
 
   it('exports the frames the filter shows to a new capture', async () => {

@@ -8,6 +8,8 @@ import { errorInfo, type ErrorInfo } from '../errors';
 // api/engine.ts's name trips the renderer's "no engine imports" lint pattern; go through commands.
 type CaptureOpened = CommandResult<'capture.open'>;
 
+export type OpenOutcome = 'opened' | 'failed' | 'superseded';
+
 export interface CaptureState {
   opened?: CaptureOpened;
   /** The path being opened right now. */
@@ -19,7 +21,8 @@ export interface CaptureState {
   /** The export dialog is open. */
   exporting: boolean;
   actions: {
-    open(path: string): Promise<boolean>;
+    /** Opens a capture: `failed` says why in `error`; `superseded` when a later open replaced it. */
+    open(path: string): Promise<OpenOutcome>;
     exportTo(out: string, options: { filter?: string; session?: string }): Promise<boolean>;
     dismissError(): void;
     suggest(path: string, why: string): void;
@@ -32,6 +35,9 @@ export interface CaptureState {
 export type CaptureStore = StoreApi<CaptureState>;
 
 export function createCaptureStore(client: ApiClient): CaptureStore {
+  // Only the latest open speaks: an earlier one still loading is stopped by the engine and
+  // its refusal is no news to the user, who asked for the later file.
+  let latest = 0;
   return createStore<CaptureState>()((set, get) => ({
     exporting: false,
     actions: {
@@ -39,16 +45,19 @@ export function createCaptureStore(client: ApiClient): CaptureStore {
         const trimmed = path.trim();
         if (trimmed === '') {
           set({ error: { message: 'Give the path of a capture file to open.' } });
-          return false;
+          return 'failed';
         }
+        const mine = ++latest;
         set({ opening: trimmed, error: undefined });
         try {
           const opened = await client.call('capture.open', { path: trimmed });
+          if (mine !== latest) return 'superseded';
           set({ opened, opening: undefined, exported: undefined });
-          return true;
+          return 'opened';
         } catch (err) {
+          if (mine !== latest) return 'superseded';
           set({ error: errorInfo(err), opening: undefined });
-          return false;
+          return 'failed';
         }
       },
       async exportTo(out, { filter, session }) {

@@ -11,17 +11,17 @@ export async function openCapture(stores: Pick<AppStores, 'alerts' | 'capture' |
   // user was, with the reason, if the file cannot be opened.
   const from = stores.nav.getState().view;
   stores.nav.getState().actions.go('traffic');
-  const ok = await stores.capture.getState().actions.open(path);
-  if (ok) {
+  const outcome = await stores.capture.getState().actions.open(path);
+  if (outcome === 'opened') {
     // What the loader skipped or doubted (a torn last line, corrupt lines) stays on screen until dismissed.
     const warnings = stores.capture.getState().opened?.warnings ?? [];
     if (warnings.length > 0) stores.alerts.getState().actions.push({ severity: 'warning', source: 'capture', message: describeWarnings(path, warnings) });
     // A capture loads without per-frame events: read the view afresh once it is in.
     await Promise.all([stores.frames.getState().actions.setQuery({}), stores.sessions.getState().actions.load()]);
-  } else if (stores.nav.getState().view === 'traffic') {
+  } else if (outcome === 'failed' && stores.nav.getState().view === 'traffic') {
     stores.nav.getState().actions.go(from === 'traffic' ? 'start' : from);
   }
-  return ok;
+  return outcome === 'opened';
 }
 
 function describeWarnings(path: string, warnings: readonly string[]): string {
