@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CaptureOpened } from '../../api/engine';
+import { ApiError } from '../../api/errors';
 import type { OcppVersion } from '../../api/model';
 import type { JudgeSettings } from '../judge/settings';
 import { systemClock, type Clock } from '../util/clock';
@@ -18,7 +19,6 @@ import { BatchMerger } from './batch-merger';
 import { failureError, PartLoader, type LoadBatch, type LoadPartInput, type PartEnd, type SessionEvent } from './load-part';
 import type { ParentMessage, WorkerMessage } from './load-protocol';
 import type { TrafficStore } from './store';
-import { ApiError } from '../../api/errors';
 
 /** Longest stretch of in-thread loading without letting other work (api calls) run, ms. */
 const LOAD_SLICE_MS = 20;
@@ -35,7 +35,7 @@ export interface OpenOptions {
    * capture when a worker script is at hand, else 1.
    */
   parts?: number;
-  /** The bundled load-worker script; undefined loads the parts in this thread. */
+  /** The load-worker script (default: the one bundled beside this code); undefined loads the parts in this thread. */
   workerScript?: string | undefined;
 }
 
