@@ -58,6 +58,8 @@ function trickyCapture(): string {
     frame('conn_a', 6, 'csms2cp', '[3,"a3",{"currentTime":"2026-11-21T09:00:13Z"}]', 14),
     '{"type":"close","conn":"conn_a","time":"2026-11-21T09:00:15.000Z","mono":15000,"code":1000,"by":"charger","how":"clean"}',
     frame('conn_b', 3, 'cp2csms', '[2,"b3","Heartbeat",{}]', 59),
+    // The escaped id's connection again, now written plainly: the same part must own it.
+    frame('conn_esc', 1, 'csms2cp', '[3,"e1",{"currentTime":"2026-11-21T09:00:05Z"}]', 59),
   ];
   // conn_b never closes; the last line is torn (the recording was cut off).
   return lines.join('\n') + '\n{"type":"frame","conn":"conn_b","seq":4,"di';
@@ -81,18 +83,18 @@ describe('opening a capture in parts', () => {
 
   it('loads the tricky capture as expected when not split', async () => {
     const whole = await load(path, { parts: 1 });
-    expect(whole.opened).toMatchObject({ sessions: 5, frames: 13 });
+    expect(whole.opened).toMatchObject({ sessions: 5, frames: 14 });
     expect(whole.opened.warnings).toEqual([
       'line 11 is not valid JSON and was skipped',
       'line 17: frame of connection ghost, which was never opened in this capture',
       'line 18 is not a capture record and was skipped',
-      'the last line (line 25) is incomplete; the recording was probably interrupted, and it was skipped',
+      'the last line (line 26) is incomplete; the recording was probably interrupted, and it was skipped',
     ]);
     expect(whole.sessions.map((s) => [s.id, s.state, s.frames])).toEqual([
       ['conn_a', 'closed', 7],
       ['conn_b', 'open', 4],
       ['conn_c', 'failed', 0],
-      ['conn_esc', 'open', 1],
+      ['conn_esc', 'open', 2],
       ['ghost', 'open', 1],
     ]);
     const bySeq = (conn: string, seq: number) => whole.frames.find((f) => f.summary.session === conn && f.summary.seq === seq)!;
@@ -103,6 +105,7 @@ describe('opening a capture in parts', () => {
     expect(bySeq('conn_b', 2).findings).toContain('correlation.response-timeout');
     expect(bySeq('conn_a', 1).summary.pair).toBe(bySeq('conn_a', 0).summary.index);
     expect(bySeq('conn_a', 3).summary).toMatchObject({ action: 'StatusNotification', latencyMs: 3000 });
+    expect(bySeq('conn_esc', 1).summary.pair).toBe(bySeq('conn_esc', 0).summary.index);
   });
 
   it.each([2, 3, 5])('in %i parts in this thread, gives the same store as in one', async (parts) => {
@@ -129,10 +132,10 @@ describe('opening a capture in parts', () => {
       const split = await Promise.all([0, 1, 2].map((part) => lines(3, part)));
       expect(split.flatMap((p) => p.seen).sort((a, b) => a - b)).toEqual(whole.seen);
       expect(split.flatMap((p) => p.warned).sort((a, b) => a - b)).toEqual(whole.warned);
-      // 24 complete lines and a torn one: each part parses the header, its own lines and
+      // 25 complete lines and a torn one: each part parses the header, its own lines and
       // the five whose layout does not say whose they are (two escaped ids, the hand-written
       // frame, two that are not records), but not the others' lines.
-      expect(parse.mock.calls.length).toBeLessThan(3 * (1 + 5) + 20);
+      expect(parse.mock.calls.length).toBeLessThan(3 * (1 + 5) + 21);
     } finally {
       parse.mockRestore();
     }
