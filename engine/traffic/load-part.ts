@@ -20,10 +20,6 @@ export interface LoadPartInput {
   /** Judge every session as this version instead of its subprotocol's. */
   version?: OcppVersion;
   judging: { profile?: DeviationProfile; options: Partial<JudgeOptions> };
-  /** Hand a batch on after this many frames… */
-  batchFrames?: number;
-  /** …or after this long, ms, so the first rows show early. */
-  batchMs?: number;
   /** Let other work run at least this often, ms (loading in the engine's own thread). */
   yieldMs?: number;
 }
@@ -56,6 +52,10 @@ export interface PartEnd {
   records: number;
 }
 
+/** A batch is handed on after this many frames, or after this long (ms) so the first rows show early. */
+const BATCH_FRAMES = 8192;
+const BATCH_MS = 50;
+
 interface PartSession {
   summary: SessionSummary;
   judge?: SessionJudge;
@@ -81,8 +81,6 @@ export class PartLoader {
 
   async run(): Promise<PartEnd> {
     const { path, part, parts } = this.input;
-    const batchFrames = this.input.batchFrames ?? 8192;
-    const batchMs = this.input.batchMs ?? 50;
     const yieldMs = this.input.yieldMs;
     const warnings: PartEnd['warnings'] = [];
     let lastMono = 0;
@@ -94,7 +92,7 @@ export class PartLoader {
       if ((records & 255) === 0) {
         if (this.stopped) break;
         const now = performance.now();
-        if (this.frames.count >= batchFrames || now - batchStarted > batchMs) {
+        if (this.frames.count >= BATCH_FRAMES || now - batchStarted > BATCH_MS) {
           this.flush(line);
           batchStarted = now;
         }
@@ -123,8 +121,6 @@ export class PartLoader {
         case 'close': {
           const s = this.sessions.get(record.conn);
           if (s !== undefined) {
-            s.summary.state = 'closed';
-            s.summary.closed = record.time;
             this.event({ line, kind: 'update', conn: record.conn, patch: { state: 'closed', closed: record.time } });
             this.end(line, s, record.mono);
           }
