@@ -3,35 +3,13 @@
 // including a certificate renewal signed by the CSMS's CA. (engine/csms/csms-sim.test.ts
 // round-trips every CSMS-initiated action and profiles 1 and 3.)
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OcppVersion } from '../../api/model';
-import { startTestCsms, until, type TestCsms } from '../csms/testing';
-import { makeTestPki, type TestPki } from '../testing/certs';
-import { SimulatedCharger } from './charger';
+import { simCsmsFixture } from '../csms/sim-fixture';
+import { until, type TestCsms } from '../csms/testing';
 
-let pki: TestPki;
-beforeAll(() => {
-  pki = makeTestPki('SIM-P3');
-});
-afterAll(() => pki.remove());
-
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function csms(settings: unknown, tls?: Parameters<typeof startTestCsms>[1]): Promise<TestCsms> {
-  const t = await startTestCsms(settings, tls);
-  cleanups.push(() => t.stop());
-  return t;
-}
-
-function simulator(options: ConstructorParameters<typeof SimulatedCharger>[0]): SimulatedCharger {
-  const cp = new SimulatedCharger({ timeScale: 0.01, rebootDelayS: 1, ...options });
-  cp.start();
-  cleanups.push(() => cp.stop());
-  return cp;
-}
+const fixture = simCsmsFixture('SIM-P3');
+const { csms, simulator } = fixture;
 
 const wire = async (t: TestCsms) => (await t.findings()).filter((f) => f.finding.group === 'framing' || f.finding.group === 'schema').map((f) => `${f.dir} ${f.finding.rule}: ${f.finding.message}`);
 
@@ -123,8 +101,8 @@ describe('simulator ↔ standalone CSMS: full scenarios', () => {
 
 describe('simulator ↔ standalone CSMS: security profiles', () => {
   it('profile 2: TLS with the CSMS certificate checked, and HTTP Basic', async () => {
-    const t = await csms({ chargers: { 'SIM-P2': { password: 'profile-2-password' } } }, { tls: { cert: pki.serverCert, key: pki.serverKey } });
-    simulator({ id: 'SIM-P2', version: '2.0.1', url: t.url, password: 'profile-2-password', tls: { ca: pki.caCert } });
+    const t = await csms({ chargers: { 'SIM-P2': { password: 'profile-2-password' } } }, { tls: { cert: fixture.pki.serverCert, key: fixture.pki.serverKey } });
+    simulator({ id: 'SIM-P2', version: '2.0.1', url: t.url, password: 'profile-2-password', tls: { ca: fixture.pki.caCert } });
     await t.csms.waitFor('SIM-P2', (s) => s.boot.status === 'Accepted', 5000, 'boot');
     expect(t.csms.state('SIM-P2')!.connection.securityProfile).toBe(2);
     expect(await wire(t)).toEqual([]);
@@ -132,10 +110,10 @@ describe('simulator ↔ standalone CSMS: security profiles', () => {
 
   for (const version of ['1.6', '2.0.1'] as OcppVersion[]) {
     it(`profile 3, ${version}: the CSMS asks for a new certificate, signs the CSR with its CA, the charger installs it and reconnects with it`, async () => {
-      const ca = { cert: pki.caCert, key: readFileSync(`${pki.dir}/ca.key`, 'utf8') };
-      const t = await csms({ requireCertificateCn: true, signCertificate: { status: 'Accepted', ca, delayMs: 0 } }, { tls: { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.caCert } });
-      const first = pki.clientCert('SIM-P3');
-      const cp = simulator({ id: 'SIM-P3', version, url: t.url, tls: { ca: pki.caCert, ...first }, settings: version === '1.6' ? { CpoName: 'Bench CPO' } : { 'SecurityCtrlr.OrganizationName': 'Bench CPO' } });
+      const ca = { cert: fixture.pki.caCert, key: readFileSync(`${fixture.pki.dir}/ca.key`, 'utf8') };
+      const t = await csms({ requireCertificateCn: true, signCertificate: { status: 'Accepted', ca, delayMs: 0 } }, { tls: { cert: fixture.pki.serverCert, key: fixture.pki.serverKey, clientCa: fixture.pki.caCert } });
+      const first = fixture.pki.clientCert('SIM-P3');
+      const cp = simulator({ id: 'SIM-P3', version, url: t.url, tls: { ca: fixture.pki.caCert, ...first }, settings: version === '1.6' ? { CpoName: 'Bench CPO' } : { 'SecurityCtrlr.OrganizationName': 'Bench CPO' } });
       await t.csms.waitFor('SIM-P3', (s) => s.boot.status === 'Accepted', 5000, 'boot');
       const before = t.csms.state('SIM-P3')!.connection.connects;
       const trigger = version === '1.6' ? await result(t, 'SIM-P3', 'ExtendedTriggerMessage', { requestedMessage: 'SignChargePointCertificate' }) : await result(t, 'SIM-P3', 'TriggerMessage', { requestedMessage: 'SignChargingStationCertificate' });

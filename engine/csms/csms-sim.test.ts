@@ -1,36 +1,14 @@
 // The bench's charger simulator against its standalone CSMS, for each version: boot,
 // a transaction driven by the operator, every CSMS-initiated action round-tripped, and
 // security profiles 1 and 3; no framing or schema finding on any frame.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OcppVersion } from '../../api/model';
-import { SimulatedCharger } from '../charger/charger';
-import { makeTestPki, type TestPki } from '../testing/certs';
 import { csmsInitiatedActions } from './responders';
-import { startTestCsms, until, type TestCsms } from './testing';
+import { simCsmsFixture } from './sim-fixture';
+import { until, type TestCsms } from './testing';
 
-let pki: TestPki;
-beforeAll(() => {
-  pki = makeTestPki('SIM-TLS');
-});
-afterAll(() => pki.remove());
-
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
-
-async function csms(settings: unknown, tls?: Parameters<typeof startTestCsms>[1]): Promise<TestCsms> {
-  const t = await startTestCsms(settings, tls);
-  cleanups.push(() => t.stop());
-  return t;
-}
-
-function simulator(options: ConstructorParameters<typeof SimulatedCharger>[0]): SimulatedCharger {
-  const cp = new SimulatedCharger({ timeScale: 0.01, rebootDelayS: 1, ...options });
-  cp.start();
-  cleanups.push(() => cp.stop());
-  return cp;
-}
+const fixture = simCsmsFixture('SIM-TLS');
+const { csms, simulator } = fixture;
 
 const wireFindings = async (t: TestCsms) => (await t.findings()).filter((f) => f.finding.group === 'framing' || f.finding.group === 'schema');
 
@@ -71,9 +49,9 @@ describe('simulator against the standalone CSMS', () => {
     await basic.csms.waitFor('SIM-P1', (s) => s.boot.status === 'Accepted', 5000, 'boot');
     expect(basic.csms.state('SIM-P1')!.connection.securityProfile).toBe(1);
 
-    const mtls = await csms({ requireCertificateCn: true }, { tls: { cert: pki.serverCert, key: pki.serverKey, clientCa: pki.caCert } });
-    const client = pki.clientCert('SIM-TLS');
-    simulator({ id: 'SIM-TLS', version: '2.0.1', url: mtls.url, tls: { ca: pki.caCert, cert: client.cert, key: client.key } });
+    const mtls = await csms({ requireCertificateCn: true }, { tls: { cert: fixture.pki.serverCert, key: fixture.pki.serverKey, clientCa: fixture.pki.caCert } });
+    const client = fixture.pki.clientCert('SIM-TLS');
+    simulator({ id: 'SIM-TLS', version: '2.0.1', url: mtls.url, tls: { ca: fixture.pki.caCert, cert: client.cert, key: client.key } });
     await mtls.csms.waitFor('SIM-TLS', (s) => s.boot.status === 'Accepted', 5000, 'boot');
     expect(mtls.csms.state('SIM-TLS')!.connection).toMatchObject({ securityProfile: 3, tlsSubject: expect.stringContaining('CN=SIM-TLS') });
   });
