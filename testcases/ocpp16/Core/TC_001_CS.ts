@@ -5,7 +5,7 @@
 // OCPP 1.6 §4.2 (Rejected: nothing until the interval has passed), §4.6, §4.9, §9.1.10
 // (HeartbeatInterval: after that long without traffic); errata 3.22 (statuses after Accepted).
 import { defineCase } from '../../../engine/conformance/case';
-import { connectorIds } from '../../../engine/conformance/states16';
+import { availableThenHeartbeats, coldBootAnswered } from './cold-boot';
 
 /** The retry interval the tool gives with Rejected (step 2; the document leaves the value to the tool). */
 const REJECTED_INTERVAL = 10;
@@ -24,24 +24,7 @@ export default defineCase({
   // A shorter configured heartbeat keeps the self-test quick; the case reads it from the settings.
   proof: { behaviour: 'boot-retry-ignores-interval', step: 'BootNotification again', settings: { heartbeatInterval: 10 } },
   async run(t) {
-    const heartbeat = t.settings.heartbeatInterval;
-    let boots = 0;
-    t.respond(
-      'BootNotification',
-      () => {
-        boots++;
-        const currentTime = new Date().toISOString();
-        if (boots === 1) return { result: { status: 'Rejected', currentTime, interval: REJECTED_INTERVAL } };
-        if (boots === 2) return { result: { status: 'Accepted', currentTime, interval: heartbeat } };
-        return undefined;
-      },
-      { says: `first with status Rejected and interval ${REJECTED_INTERVAL} (step 2), then with status Accepted and interval ${heartbeat}, the configured heartbeat interval (step 4)` },
-    );
-    await t.operator({ kind: 'powerCycle' });
-    await t.expectConnection({ fresh: true, says: 'Expect the charger to connect again after the power cycle' });
-    // What it sent before it went down belongs to the earlier boot.
-    t.checkpoint();
-    const rejected = await t.expect('BootNotification', undefined, { says: 'Expect the charger to send BootNotification (step 1, answered Rejected)' });
+    const rejected = await coldBootAnswered(t, 'Rejected', REJECTED_INTERVAL, { first: 2, accepted: 4 });
     const accepted = await t.expect('BootNotification', undefined, {
       within: REJECTED_INTERVAL + t.settings.timeouts.message,
       says: 'Expect the charger to send BootNotification again (step 3, answered Accepted)',
@@ -50,11 +33,7 @@ export default defineCase({
     t.checkTiming('the charger sent BootNotification again', accepted.at - rejected.at, REJECTED_INTERVAL, 'atLeast', accepted.frame);
     const meanwhile = t.received().filter((r) => r.at > rejected.at && r.at < accepted.at);
     t.check('the charger sent nothing while it was Rejected', meanwhile.length === 0, `it sent ${meanwhile.map((r) => r.action).join(', ')}`);
-    // Step 5: a StatusNotification per connector and for connector 0.
-    await t.expectAll(connectorIds(t, true).map((connectorId) => ({ action: 'StatusNotification', matcher: { connectorId, status: 'Available' } })));
-    // Step 7: a Heartbeat every <interval of step 4> seconds (of inactivity, §9.1.10).
-    const hb = await t.expect('Heartbeat', undefined, { within: heartbeat + t.settings.timeouts.message });
-    const previous = t.received().filter((r) => r.at < hb.at).at(-1);
-    if (previous !== undefined) t.checkTiming(`the charger sent Heartbeat (after its ${previous.action})`, hb.at - previous.at, heartbeat, 'about', hb.frame);
+    // Step 5: a StatusNotification per connector and for connector 0; step 7: heartbeats at the interval of step 4.
+    await availableThenHeartbeats(t);
   },
 });
