@@ -46,7 +46,7 @@ export interface ReadOptions {
 }
 
 /** The part (of `parts`) that a connection's records belong to when a capture is read in parts. */
-export function partOf(conn: string, parts: number): number {
+function partOf(conn: string, parts: number): number {
   return parts <= 1 ? 0 : hashBytes(Buffer.from(conn, 'utf8'), 0, Buffer.byteLength(conn, 'utf8'), parts);
 }
 
